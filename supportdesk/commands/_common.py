@@ -1,0 +1,54 @@
+"""What every subcommand shares: opening the store, printing JSON and tables, clear errors."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+
+from sqlite_utils import Database
+
+
+class CommandError(Exception):
+    """A failure the user can act on: one line on stderr and the exit code (2 for bad input)."""
+
+    def __init__(self, message: str, exit_code: int = 2):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def open_db(args) -> Database:
+    from supportdesk.core.db import StoreError, open_store
+
+    try:
+        return open_store(args.data_dir)
+    except StoreError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+
+
+def print_json(value: object) -> None:
+    """Exactly one JSON document on stdout."""
+    print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def _width(s: str) -> int:
+    return sum(0 if unicodedata.combining(c) else 1 for c in s)
+
+
+def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str], max_width=70) -> None:
+    """A readable plain-text table; long cells are cut with an ellipsis."""
+
+    def cell(v: object) -> str:
+        s = " ".join(str("" if v is None else v).split())
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    cells = [[cell(v) for v in row] for row in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
+    print("\n".join(lines))
+
+
+def add_json_flag(parser) -> None:
+    parser.add_argument("--json", action="store_true", help="in kết quả dạng JSON")

@@ -1,0 +1,1 @@
+"""The domain of SupportDesk: pure Python, never imports Qt or the UI."""
