@@ -479,7 +479,7 @@ def purge_personal(
     personal_present = " OR ".join(f"coalesce({c}, '') != ''" for c in PERSONAL)
     with db.atomic():
         rows = db.execute(
-            f"SELECT * FROM requests WHERE created_at < ? AND ({personal_present})", [cutoff]
+            f"SELECT * FROM requests WHERE created_at <= ? AND ({personal_present})", [cutoff]
         )
         columns = [d[0] for d in rows.description]
         targets = [dict(zip(columns, r)) for r in rows.fetchall()]
