@@ -192,7 +192,8 @@ def _print_request(request: dict) -> None:
         f"Chủ đề: {request['category_name']}",
         f"Người yêu cầu: {request['requester_name'] or '—'} · {request['requester_phone'] or '—'}"
         + (f" · {request['requester_id_masked']}" if request["requester_id_masked"] else ""),
-        f"Tiếp nhận: {format_local(request['created_at'])} · Hạn: {format_local(request['due_at'])}",
+        f"Tiếp nhận: {format_local(request['created_at'])}"
+        f" · Hạn: {format_local(request['due_at'])}",
     ]
     for label, key in [
         ("Người xử lý", "assignee"),
