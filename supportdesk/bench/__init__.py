@@ -1,0 +1,1 @@
+"""Benchmarks of the budgets the issues set (timing goals live here, not in unit tests)."""
