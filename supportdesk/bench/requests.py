@@ -20,6 +20,7 @@ from pathlib import Path
 from supportdesk.core import categories, requests_log, stats, text
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
 from supportdesk.core.db import open_store
+from supportdesk.core.migrations import _REQUESTS_FTS
 
 FULL_SIZE = 200_000
 YEARS = 3
@@ -110,7 +111,11 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
     )
     marks = ", ".join("?" * len(rows[0])) if rows else ""
     with db.atomic():
+        # One FTS rebuild after the rows is much faster than the per-row trigger.
+        db.execute("DROP TRIGGER requests_fts_ai")
         db.conn.executemany(f"INSERT INTO requests ({columns}) VALUES ({marks})", rows)
+        db.execute("INSERT INTO requests_fts(requests_fts) VALUES ('rebuild')")
+        db.execute(_REQUESTS_FTS[1])
         db.execute(
             "INSERT INTO request_events (request_id, at, actor, action, to_status, changes) "
             "SELECT id, created_at, assignee, 'created', 'new', '{}' FROM requests"

@@ -180,10 +180,13 @@ def page(
     if built is None:
         return []
     sql, params = built
+    # With a text query, order by the FTS rowid: FTS5 then walks newest first and stops at the
+    # limit; ordering by r.id would sort every match (70 ms instead of 2 for common words).
+    key = "f.rowid" if filters.query.strip() else "r.id"
     if after is not None:
-        sql += (" AND " if " WHERE " in sql else " WHERE ") + "r.id < :after"
+        sql += (" AND " if " WHERE " in sql else " WHERE ") + f"{key} < :after"
         params["after"] = int(after)
-    sql += " ORDER BY r.id DESC LIMIT :limit"
+    sql += f" ORDER BY {key} DESC LIMIT :limit"
     params["limit"] = limit
     moment = params["now"]
     rows = [dict(zip(SUMMARY_COLUMNS, r)) for r in db.execute(sql, params)]

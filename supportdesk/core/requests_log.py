@@ -179,7 +179,8 @@ def create(
     created = _moment(at, now)
     if due_days is not None and not 1 <= int(due_days) <= 365:
         raise RequestError("số ngày hẹn phải từ 1 đến 365")
-    row = {**DEFAULTS, **_validated(db, data)}
+    given = {k: v for k, v in data.items() if v is not None}  # None: the field's default
+    row = {**DEFAULTS, **_validated(db, given)}
     if "category" not in row or "summary" not in row:
         raise RequestError("cần có chủ đề và tóm tắt yêu cầu")
     cal = calendar or WorkCalendar.from_settings(db)

@@ -18,7 +18,7 @@ from datetime import date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from supportdesk.core import categories
-from supportdesk.core.calendar import TZ, from_iso, now_utc, to_iso
+from supportdesk.core.calendar import TZ, now_utc, to_iso
 from supportdesk.core.requests_filters import OPEN_SQL, OVERDUE_SQL
 
 COUNTERS = ("received", "resolved", "resolved_on_time", "open", "overdue", "escalated")
@@ -103,16 +103,19 @@ def summarize(db: Database, period: str, *, now: datetime | None = None) -> dict
 
     durations: dict[str, list[float]] = {}
     done = db.execute(
-        "SELECT r.category, r.created_at, r.resolved_at, r.on_time FROM requests r "
-        "WHERE r.resolved_at >= :s AND r.resolved_at < :e",
+        "SELECT r.category, count(*), sum(r.on_time = 1) FROM requests r "
+        "WHERE r.resolved_at >= :s AND r.resolved_at < :e GROUP BY r.category",
         params,
     )
-    for code, created, resolved, on_time in done:
-        counters = per.setdefault(code, _empty())
-        counters["resolved"] += 1
-        counters["resolved_on_time"] += 1 if on_time else 0
-        hours = (from_iso(resolved) - from_iso(created)).total_seconds() / 3600
-        durations.setdefault(code, []).append(hours)
+    for code, n, n_on_time in done:
+        per.setdefault(code, _empty()).update(resolved=n, resolved_on_time=n_on_time)
+    hours = db.execute(
+        "SELECT r.category, (julianday(r.resolved_at) - julianday(r.created_at)) * 24 "
+        "FROM requests r WHERE r.resolved_at >= :s AND r.resolved_at < :e",
+        params,
+    )
+    for code, duration in hours:
+        durations.setdefault(code, []).append(duration)
 
     totals = _empty()
     for code, counters in per.items():
