@@ -191,6 +191,55 @@ class WorkCalendar:
             day += timedelta(days=1)
         return total
 
+    def special_days(self, year: int) -> list[dict]:
+        """Weekdays off in a year and Saturdays/Sundays worked, with why, in date order."""
+        import holidays
+
+        names = holidays.country_holidays("VN", years=year, language="vi")
+        found = []
+        day = date(year, 1, 1)
+        while day.year == year:
+            weekend = day.weekday() >= 5
+            if day in self.working_days and weekend:
+                found.append({"date": day.isoformat(), "off": False, "name": "Ngày làm bù"})
+            elif not weekend and not self.is_working_day(day):
+                name = names.get(day) or ("Ngày nghỉ thêm" if day in self.days_off else "")
+                found.append({"date": day.isoformat(), "off": True, "name": name})
+            day += timedelta(days=1)
+        return found
+
     @property
     def minutes_per_day(self) -> int:
         return sum(closes - opens for opens, closes in self.periods)
+
+
+def save_override(db: Database, day: date, kind: str | None) -> dict:
+    """Mark a day as an extra day off ("day_off"), a worked day ("working_day"), or clear it."""
+    from supportdesk.core import settings
+
+    if kind not in ("day_off", "working_day", None):
+        raise CalendarError(f"loại ngày không hợp lệ: {kind!r}")
+    overrides = settings.get(db, SETTING_OVERRIDES, {}) or {}
+    lists = {k: set(overrides.get(k, [])) for k in ("days_off", "working_days")}
+    for values in lists.values():
+        values.discard(day.isoformat())
+    if kind:
+        lists["days_off" if kind == "day_off" else "working_days"].add(day.isoformat())
+    saved = {k: sorted(v) for k, v in lists.items()}
+    settings.put(db, SETTING_OVERRIDES, saved)
+    return saved
+
+
+def save_office_hours(db: Database, spec: str) -> list[list[str]]:
+    """Office hours from "07:30-11:30,13:30-17:00"; refused unless increasing and disjoint."""
+    from supportdesk.core import settings
+
+    try:
+        periods = [[a.strip(), b.strip()] for a, b in (p.split("-") for p in spec.split(","))]
+    except ValueError as exc:
+        raise CalendarError(
+            f"giờ làm việc không hợp lệ: {spec!r} (dạng 07:30-11:30,13:30-17:00)"
+        ) from exc
+    WorkCalendar.build(office_hours=periods)  # raises CalendarError when unusable
+    settings.put(db, SETTING_OFFICE_HOURS, periods)
+    return periods

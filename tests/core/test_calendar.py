@@ -89,3 +89,35 @@ def test_unusable_office_hours_are_refused(hours):
 def test_bad_override_date_is_refused():
     with pytest.raises(CalendarError):
         WorkCalendar.build(days_off=["26/11/2026"])
+
+
+def test_special_days_name_holidays_and_swaps(cal):
+    days = {d["date"]: d for d in cal.special_days(2027)}
+    assert [d for d in days if d.startswith("2027-02")] == [
+        "2027-02-04",
+        "2027-02-05",
+        "2027-02-08",
+        "2027-02-09",
+        "2027-02-10",
+    ]  # fmt: skip  (6 and 7 Feb are a weekend)
+    assert days["2027-02-05"]["name"] == "Giao thừa Tết Nguyên Đán"
+    swap = {d["date"]: d for d in cal.special_days(2026)}["2026-08-22"]
+    assert swap == {"date": "2026-08-22", "off": False, "name": "Ngày làm bù"}
+
+
+def test_saving_overrides_and_office_hours(empty_db):
+    from supportdesk.core import calendar
+
+    calendar.save_override(empty_db, date(2026, 12, 31), "day_off")
+    calendar.save_override(empty_db, date(2026, 12, 26), "working_day")
+    calendar.save_override(empty_db, date(2026, 12, 26), "day_off")  # moves, not duplicates
+    saved = calendar.save_override(empty_db, date(2026, 12, 31), None)
+    assert saved == {"days_off": ["2026-12-26"], "working_days": []}
+    assert calendar.save_office_hours(empty_db, "08:00-12:00, 13:00-17:00") == [
+        ["08:00", "12:00"], ["13:00", "17:00"],
+    ]  # fmt: skip
+    assert WorkCalendar.from_settings(empty_db).minutes_per_day == 480
+    for bad in ["08:00", "12:00-08:00", "8h-12h"]:
+        with pytest.raises(CalendarError):
+            calendar.save_office_hours(empty_db, bad)
+    assert WorkCalendar.from_settings(empty_db).minutes_per_day == 480

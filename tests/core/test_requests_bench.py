@@ -7,7 +7,7 @@ from supportdesk.core import requests_log, stats
 def test_bench_reports_the_budgeted_figures(tmp_path):
     rows = bench(tmp_path, scale=0.005)
     by_name = {r["name"].split(" 20")[0]: r for r in rows}
-    assert by_name["requests in store"]["value"] == 1000 + 200
+    assert by_name["requests in store"]["value"] == 1000 + 400
     budgets = {r["name"].split(" 20")[0]: r["budget"] for r in rows if r["budget"]}
     assert budgets == {"add request p95": 5, "search first page p95": 30, "stats month": 50}
     assert all(r["value"] >= 0 and r["unit"] for r in rows)

@@ -95,3 +95,13 @@ def test_purge_personal_reports_count(data_dir):
     assert "1 yêu cầu" in out.stdout
     cats = json.loads(run(data_dir, "requests", "categories", "--json").stdout)
     assert cats[0]["code"] == "vneid" and len(cats) == 11
+
+
+def test_calendar_lists_days_off_and_takes_a_local_day_off(data_dir):
+    out = run(data_dir, "calendar", "--year", "2026", "--day-off", "2026-12-31", "--json")
+    assert out.returncode == 0, out.stderr
+    days = {d["date"]: d for d in json.loads(out.stdout)["days"]}
+    assert days["2026-11-24"]["name"] == "Ngày Văn hóa Việt Nam"
+    assert days["2026-12-31"]["off"]
+    bad = run(data_dir, "calendar", "--office-hours", "17:00-07:30")
+    assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
