@@ -114,3 +114,21 @@ def test_print_date_and_empty_center():
 def test_unknown_size_is_refused():
     with pytest.raises(ValueError):
         handout.render(procedure(), CENTER, "letter")
+
+
+def test_longest_procedure_of_the_shipped_catalog_paginates():
+    import json
+
+    from supportdesk.core import catalog
+    from supportdesk.paths import resource
+
+    records = json.loads(resource("catalog", "procedures.json").read_text(encoding="utf-8"))
+    longest = max(records["procedures"], key=lambda r: len(json.dumps(r, ensure_ascii=False)))
+    assert longest["code"] in ("1.014199", "1.000691")
+    p = catalog.normalise(longest)
+    texts = page_texts(handout.render(p, CENTER, "a4"))
+    assert len(texts) > 3
+    assert f"Trang {len(texts)}/{len(texts)}" in texts[-1]
+    joined = " ".join(texts)
+    items = [i for case in p["dossier"] for i in case["items"]]
+    assert items and all(flat(i["name"].lstrip("-–• ")) in joined for i in items)

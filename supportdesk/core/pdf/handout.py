@@ -32,6 +32,9 @@ SIZES = {"a4": (A4, 10.0, 14 * mm), "a5": (A5, 8.0, 9 * mm)}  # page, base font 
 TICK = "☐"
 LEGAL_TITLE_MAX = 110  # "short legal basis": the number and the start of the title
 _CASE_MARKS = re.compile(r"^[\s*•\-–]+|[\s:]+$")
+# The portal starts most lines with "- "; a tick box or bullet replaces it. "+ " marks a sub-point
+# of the line above and stays, so the hierarchy still reads.
+_DASH = re.compile(r"^[-–•]\s*")
 
 
 def _case_title(case: str) -> str:
@@ -161,7 +164,7 @@ class Handout:
                 [
                     Paragraph(esc(m.get("channel")), st.cell),
                     Paragraph(time_text, st.cell),
-                    Paragraph(esc(m.get("fee_text") or "Không thu phí, lệ phí"), st.cell),
+                    Paragraph(esc(m.get("fee_text") or "Chưa có thông tin"), st.cell),
                 ]
             )
         w = self.width
@@ -203,7 +206,7 @@ class Handout:
         ]
         for item in items:
             originals, copies = _count(item.get("originals")), _count(item.get("copies"))
-            text = esc(item.get("name"))
+            text = esc(_DASH.sub("", clean(item.get("name") or "")))
             if clean(item.get("form") or ""):
                 text += f"<br/><font color='#555555'>Mẫu: {esc(item['form'])}</font>"
             # A row asking for no paper at all is a note from the portal, not a paper to tick.
@@ -224,7 +227,7 @@ class Handout:
         st = self.st
         flow = [CondPageBreak(st.base * 5), Paragraph(esc(title), st.subheading)]
         for item in items:
-            text = re.sub(r"^[-+•]\s*", "", clean(item.get("name") or ""))
+            text = _DASH.sub("", clean(item.get("name") or ""))
             flow.append(Paragraph(esc(text), st.small, bulletText="–"))
         return flow
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 from typing import Any
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from supportdesk.core.pdf import fonts
 from supportdesk.core.pdf.styles import RULE, SHADE, Styles, esc
@@ -71,14 +73,52 @@ def portal_url(procedure: dict[str, Any]) -> str:
     return clean(procedure.get("source_url") or "") or PORTAL_SEARCH_URL
 
 
-def qr(url: str, size: float) -> Drawing:
-    """A QR code drawing of `size` points square (reportlab's own encoder: no extra package)."""
-    widget = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.initialFontName = fonts.REGULAR  # the renderer would otherwise select Helvetica
-    drawing.add(widget)
-    return drawing
+@functools.lru_cache(maxsize=64)
+def _qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """(modules per side, dark runs as (row, first column, length)) of a QR code.
+
+    Encoding is the slow part (~40 ms for the mask search), and a batch prints the same few
+    URLs over and over, so the matrix is computed once per URL."""
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(url)
+    code.make()
+    runs = []
+    for r, row in enumerate(code.modules):
+        c = 0
+        for dark, group in itertools.groupby(bool(m) for m in row):
+            n = len(list(group))
+            if dark:
+                runs.append((r, c, n))
+            c += n
+    return code.getModuleCount(), tuple(runs)
+
+
+class QrFlowable(Flowable):
+    """A QR code (reportlab's own encoder: no extra package) drawn as one filled path, with
+    the 4-module quiet zone scanners need."""
+
+    QUIET = 4
+
+    def __init__(self, url: str, size: float):
+        super().__init__()
+        self.url, self.size = url, size
+        self.width = self.height = size
+
+    def wrap(self, avail_width, avail_height):
+        return self.size, self.size
+
+    def draw(self):
+        count, runs = _qr_runs(self.url)
+        box = self.size / (count + 2 * self.QUIET)
+        path = self.canv.beginPath()
+        for r, c, n in runs:
+            path.rect((c + self.QUIET) * box, self.size - (r + self.QUIET + 1) * box, n * box, box)
+        self.canv.setFillColor(colors.black)
+        self.canv.drawPath(path, stroke=0, fill=1)
+
+
+def qr(url: str, size: float) -> QrFlowable:
+    return QrFlowable(url, size)
 
 
 def table(rows: list, widths: list[float], commands: list[tuple], **kw) -> Table:
