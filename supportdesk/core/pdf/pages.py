@@ -14,7 +14,7 @@ from functools import partial
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from supportdesk.core.pdf import fonts
 from supportdesk.core.text import nfc
@@ -97,7 +97,7 @@ def build(
     """Lay out a story and return the PDF bytes. margins = (top, right, bottom, left) in points."""
     out = io.BytesIO()
     top, right, bottom, left = margins
-    doc = SimpleDocTemplate(
+    doc = BaseDocTemplate(
         out,
         pagesize=pagesize,
         topMargin=top,
@@ -111,6 +111,10 @@ def build(
         lang="vi-VN",
         initialFontName=fonts.register(),  # else every page starts in Helvetica
     )
+    # No frame padding: the margins are the whole white border, so content widths computed from
+    # them (tables, the roll's length) are exact.
+    frame = Frame(left, bottom, doc.width, doc.height, 0, 0, 0, 0, id="body")
+    doc.addPageTemplates([PageTemplate("page", [frame])])
     doc.build(story, canvasmaker=partial(DecoratedCanvas, decorate=decorate))
     return out.getvalue()
 
