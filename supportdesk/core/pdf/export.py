@@ -6,15 +6,28 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from supportdesk.core.pdf import handout, parts
+from supportdesk.core.pdf import formats, handout, parts, receipt, report
 
 KINDS = ("handout", "handouts", "receipt", "report")
+OVERDUE_LIST_MAX = 200  # the report lists at most this many overdue requests
+# When no request names a procedure yet, "the most requested" falls back to these everyday
+# commune procedures (found by name, so the list survives catalog code changes), then to the
+# remaining commune-level procedures by code.
+EVERYDAY_PROCEDURES = (
+    "đăng ký khai sinh", "đăng ký kết hôn", "đăng ký khai tử", "đăng ký thường trú",
+    "đăng ký tạm trú", "chứng thực bản sao từ bản chính", "chứng thực chữ ký",
+    "xác nhận tình trạng hôn nhân", "cấp bản sao trích lục hộ tịch", "đăng ký lại khai sinh",
+    "thay đổi cải chính bổ sung thông tin hộ tịch", "đăng ký nhận cha mẹ con",
+    "đăng ký giám hộ", "trợ cấp xã hội hàng tháng", "đăng ký khai sinh kết hợp nhận cha mẹ con",
+    "chứng thực hợp đồng giao dịch", "đăng ký biến động đất đai", "cấp giấy phép xây dựng",
+    "hỗ trợ chi phí mai táng", "cấp thẻ bảo hiểm y tế",
+)  # fmt: skip
 
 
 class DocumentSourceMissing(LookupError):
@@ -41,6 +54,77 @@ def handouts_pdf(
     return handout.render_many(procedures, parts.center_from_settings(db), size, printed)
 
 
+def request(db: Database, reference: str | int) -> dict[str, Any]:
+    """A request by id or ticket, ID number masked (requests_log.get's default)."""
+    from supportdesk.core import requests_log
+
+    request_id = requests_log.find(db, str(reference))
+    found = requests_log.get(db, request_id) if request_id is not None else None
+    if found is None:
+        raise DocumentSourceMissing(f"không có yêu cầu {reference}")
+    return found
+
+
+def period_summary(db: Database, period: str) -> dict[str, Any]:
+    """stats.summarize plus the overdue requests received in the period (no personal data)."""
+    from supportdesk.core import requests_log, stats
+
+    summary = stats.summarize(db, period)  # PeriodError (a ValueError) for a bad period
+    kind, first, after = stats.period_bounds(period)
+    last = after - timedelta(days=1)  # a date bound includes its whole day
+    filters = requests_log.Filters(overdue=True, created_from=first, created_to=last)
+    keep = ("ticket", "created_at", "category", "summary", "due_at", "status", "status_label")
+    rows = requests_log.page(db, filters, limit=OVERDUE_LIST_MAX)
+    summary["overdue"] = [{k: r.get(k) for k in keep} for r in rows]
+    labels = requests_log.STATUS_LABELS
+    for row in summary["overdue"] + summary["escalations"]:
+        row["status_label"] = row.get("status_label") or labels.get(row.get("status"), "")
+    return summary
+
+
+def top_procedures(db: Database, n: int, month: str | None = None) -> tuple[list[str], str]:
+    """The n procedures most linked by requests received in `month` (default: this month), and
+    a note saying how the list was made when requests could not fill it."""
+    from supportdesk.core import catalog, stats
+
+    month = month or formats.now_local().strftime("%Y-%m")
+    _, first, after = stats.period_bounds(month)
+    start, end = (formats.local(f"{d.isoformat()}T00:00:00+07:00") for d in (first, after))
+    rows = db.execute(
+        "SELECT r.procedure_code, count(*) AS n FROM requests r "
+        "JOIN procedures p ON p.code = r.procedure_code "
+        "WHERE r.created_at >= ? AND r.created_at < ? "
+        "GROUP BY r.procedure_code ORDER BY n DESC, r.procedure_code LIMIT ?",
+        [_utc(start), _utc(end), n],
+    ).fetchall()
+    codes = [code for code, _ in rows]
+    if len(codes) >= n:
+        return codes, f"{n} thủ tục được hỏi nhiều nhất tháng {month}."
+    for name in EVERYDAY_PROCEDURES:
+        if len(codes) >= n:
+            break
+        found = catalog.search(db, name, limit=1, level="xa")
+        if found.items and not found.approximate and found.items[0]["code"] not in codes:
+            codes.append(found.items[0]["code"])
+    for row in db.execute("SELECT code, levels FROM procedures ORDER BY code"):
+        if len(codes) >= n:
+            break
+        if '"xa"' in (row[1] or "") and row[0] not in codes:
+            codes.append(row[0])
+    told = (
+        f"{len(rows)} thủ tục có yêu cầu trong tháng {month}"
+        if rows
+        else (f"Chưa có yêu cầu nào gắn thủ tục trong tháng {month}")
+    )
+    return codes, f"{told}; phần còn lại là các thủ tục cấp xã thường gặp."
+
+
+def _utc(moment) -> str:
+    from supportdesk.core.calendar import to_iso
+
+    return to_iso(moment)
+
+
 def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
     """The PDF of one document. kind/key: handout/code, handouts/[codes], receipt/request id,
     report/period ('2026-11'). Options: size ('a4'|'a5'), width ('a5'|'80mm'), printed (date)."""
@@ -48,6 +132,12 @@ def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
         return handout_pdf(db, key, options.get("size", "a4"), options.get("printed"))
     if kind == "handouts":
         return handouts_pdf(db, list(key), options.get("size", "a4"), options.get("printed"))
+    if kind == "receipt":
+        found = request(db, key)
+        return receipt.render(found, parts.center_from_settings(db), options.get("width", "a5"))
+    if kind == "report":
+        summary = period_summary(db, key)
+        return report.render(summary, parts.center_from_settings(db), options.get("printed"))
     raise ValueError(f"không biết loại tài liệu {kind!r} (một trong {', '.join(KINDS)})")
 
 

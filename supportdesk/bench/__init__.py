@@ -1,0 +1,1 @@
+"""Benchmarks: each module has bench(tmpdir, scale) -> [{name, value, unit, budget}]."""
