@@ -52,7 +52,9 @@ def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
     for key, value in CENTER.items():
         settings.put(db, key, value)
     khai_sinh, longest = catalog.get(db, "1.001193"), catalog.get(db, "1.014199")
-    top20, _ = export.top_procedures(db, 20) if _has_requests(db) else (_everyday(db, 20), "")
+    top20, _ = (
+        export.top_procedures(db, 20) if _has_requests(db) else (export.everyday_codes(db, 20), "")
+    )
     batch = [catalog.get(db, code) for code in top20]
 
     start = time.perf_counter()
@@ -82,20 +84,6 @@ def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
 
 def _has_requests(db) -> bool:
     return db["requests"].exists()
-
-
-def _everyday(db, n: int) -> list[str]:
-    """Before the request log exists: the everyday commune procedures, as the batch falls back."""
-    from supportdesk.core import catalog
-    from supportdesk.core.pdf.export import EVERYDAY_PROCEDURES
-
-    codes: list[str] = []
-    for name in EVERYDAY_PROCEDURES:
-        found = catalog.search(db, name, limit=1, level="xa")
-        if found.items and found.items[0]["code"] not in codes:
-            codes.append(found.items[0]["code"])
-    extra = [p["code"] for p in catalog.all_procedures(db) if "xa" in p["levels"]]
-    return (codes + [c for c in extra if c not in codes])[:n]
 
 
 if __name__ == "__main__":

@@ -58,3 +58,18 @@ def test_handouts_with_an_unknown_code_writes_nothing(store, tmp_path):
     argv = ["--data-dir", str(store), "handouts", "1.001193", "1.000000", "-o", str(out)]
     assert main(argv) == 2
     assert not out.exists()
+
+
+def test_top_handouts_without_requests_fall_back_and_say_so(store, tmp_path, capsys):
+    out = tmp_path / "top.pdf"
+    assert main(["--data-dir", str(store), "handouts", "--top", "2", "-o", str(out)]) == 0
+    assert "Chưa có yêu cầu nào gắn thủ tục" in capsys.readouterr().out
+    text = all_text(out.read_bytes())
+    # the everyday procedure first (found by name), then commune procedures by code
+    assert text.index("Thủ tục đăng ký khai sinh") < text.index("Cấp giấy phép lao động")
+
+
+def test_handouts_needs_codes_or_top(store, tmp_path):
+    assert main(["--data-dir", str(store), "handouts", "-o", str(tmp_path / "x.pdf")]) == 2
+    argv = ["--data-dir", str(store), "handouts", "--top", "0", "-o", str(tmp_path / "x.pdf")]
+    assert main(argv) == 2

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -83,46 +83,59 @@ def period_summary(db: Database, period: str) -> dict[str, Any]:
 
 
 def top_procedures(db: Database, n: int, month: str | None = None) -> tuple[list[str], str]:
-    """The n procedures most linked by requests received in `month` (default: this month), and
-    a note saying how the list was made when requests could not fill it."""
-    from supportdesk.core import catalog, stats
-
-    month = month or formats.now_local().strftime("%Y-%m")
-    _, first, after = stats.period_bounds(month)
-    start, end = (formats.local(f"{d.isoformat()}T00:00:00+07:00") for d in (first, after))
-    rows = db.execute(
-        "SELECT r.procedure_code, count(*) AS n FROM requests r "
-        "JOIN procedures p ON p.code = r.procedure_code "
-        "WHERE r.created_at >= ? AND r.created_at < ? "
-        "GROUP BY r.procedure_code ORDER BY n DESC, r.procedure_code LIMIT ?",
-        [_utc(start), _utc(end), n],
-    ).fetchall()
+    """The n procedures most linked by requests received in `month` ('2026-11', default: this
+    month, Vietnam time), and a line saying how the list was made."""
+    today = formats.now_local()
+    year, mon = map(int, (month or today.strftime("%Y-%m")).split("-"))
+    label = f"{mon:02d}/{year}"
+    start = datetime(year, mon, 1, tzinfo=formats.VN_TZ)
+    end = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=formats.VN_TZ)
+    rows = []
+    if db["requests"].exists():  # the request log may not be installed in an old store
+        rows = db.execute(
+            "SELECT r.procedure_code, count(*) AS n FROM requests r "
+            "JOIN procedures p ON p.code = r.procedure_code "
+            "WHERE r.created_at >= ? AND r.created_at < ? "
+            "GROUP BY r.procedure_code ORDER BY n DESC, r.procedure_code LIMIT ?",
+            [_utc(start), _utc(end), n],
+        ).fetchall()
     codes = [code for code, _ in rows]
     if len(codes) >= n:
-        return codes, f"{n} thủ tục được hỏi nhiều nhất tháng {month}."
+        return codes, f"{n} thủ tục được hỏi nhiều nhất tháng {label}."
+    told = (
+        f"{len(rows)} thủ tục có yêu cầu trong tháng {label}"
+        if rows
+        else (f"Chưa có yêu cầu nào gắn thủ tục trong tháng {label}")
+    )
+    return everyday_codes(db, n, codes), f"{told}; còn lại là các thủ tục cấp xã thường gặp."
+
+
+def everyday_codes(db: Database, n: int, codes: list[str] | None = None) -> list[str]:
+    """`codes` filled up to n with everyday commune procedures, then commune ones by code."""
+    from supportdesk.core import catalog, text
+
+    codes = list(codes or [])
     for name in EVERYDAY_PROCEDURES:
         if len(codes) >= n:
-            break
-        found = catalog.search(db, name, limit=1, level="xa")
-        if found.items and not found.approximate and found.items[0]["code"] not in codes:
-            codes.append(found.items[0]["code"])
-    for row in db.execute("SELECT code, levels FROM procedures ORDER BY code"):
+            return codes
+        wanted = " " + " ".join(text.tokens(name)) + " "
+        for item in catalog.search(db, name, limit=3, level="xa").items:
+            # Only a title holding the phrase counts: search also ranks loose matches.
+            title = " " + " ".join(text.tokens(item["name"])) + " "
+            if wanted in title and item["code"] not in codes:
+                codes.append(item["code"])
+                break
+    for code, levels in db.execute("SELECT code, levels FROM procedures ORDER BY code"):
         if len(codes) >= n:
             break
-        if '"xa"' in (row[1] or "") and row[0] not in codes:
-            codes.append(row[0])
-    told = (
-        f"{len(rows)} thủ tục có yêu cầu trong tháng {month}"
-        if rows
-        else (f"Chưa có yêu cầu nào gắn thủ tục trong tháng {month}")
-    )
-    return codes, f"{told}; phần còn lại là các thủ tục cấp xã thường gặp."
+        if '"xa"' in (levels or "") and code not in codes:
+            codes.append(code)
+    return codes
 
 
-def _utc(moment) -> str:
-    from supportdesk.core.calendar import to_iso
-
-    return to_iso(moment)
+def _utc(moment: datetime) -> str:
+    """The stored form of a time: UTC ISO-8601 to the second (as core.calendar.to_iso)."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
