@@ -72,3 +72,8 @@ def test_fonts_and_missing_fields():
 def test_unknown_width_is_refused():
     with pytest.raises(ValueError):
         receipt.render(REQUEST, CENTER, "58mm")
+
+
+def test_staff_falls_back_to_who_logged_the_request():
+    request = {**REQUEST, "assignee": "", "events": [{"actor": "Phạm Thu Hà", "action": "created"}]}
+    assert "Cán bộ tiếp nhận Phạm Thu Hà" in all_text(receipt.render(request, CENTER, "80mm"))

@@ -37,6 +37,12 @@ def _value(request: dict[str, Any], *keys: str) -> str:
     return ""
 
 
+def staff(request: dict[str, Any]) -> str:
+    """The assignee, else whoever logged the request (its first audit event)."""
+    events = request.get("events") or []
+    return _value(request, "assignee") or (clean(events[0].get("actor") or "") if events else "")
+
+
 def masked_id(request: dict[str, Any]) -> str:
     return _value(request, "requester_id_masked") or formats.mask_id(
         request.get("requester_id_number")
@@ -100,7 +106,7 @@ class Receipt:
             ("Chủ đề", _value(request, "category_name", "category")),
             ("Thủ tục", procedure),
             ("Nội dung", _value(request, "summary")),
-            ("Cán bộ tiếp nhận", _value(request, "assignee")),
+            ("Cán bộ tiếp nhận", staff(request)),
         ]
         data = [
             [Paragraph(esc(label), st.cell), Paragraph(esc(value), st.cell_head)]
@@ -122,12 +128,11 @@ class Receipt:
 
     def _signatures(self, request: dict[str, Any]):
         st = self.st
-        staff = _value(request, "assignee")
         cells = [
             [Paragraph("<b>NGƯỜI YÊU CẦU</b><br/>(Ký, ghi rõ họ tên)", st.center)],
             [Paragraph("<b>CÁN BỘ TIẾP NHẬN</b><br/>(Ký, ghi rõ họ tên)", st.center)],
         ]
-        names = ["", esc(staff)]
+        names = ["", esc(staff(request))]
         rows = [
             [cells[0], cells[1]],
             [Spacer(1, st.base * 4), Spacer(1, st.base * 4)],
