@@ -9,7 +9,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from supportdesk.bench import metric, time_ms
+
 REPEATS = 5
+COLD = "pdf.first_document_cold (fonts)"
 CENTER = {
     "center_name": "Trung tâm Phục vụ hành chính công xã Tân Định",
     "center_address": "Số 1 đường Hai Bà Trưng, xã Tân Định, Thành phố Hồ Chí Minh",
@@ -33,21 +36,16 @@ REQUEST = {
 
 
 def _median_ms(run: Callable[[], bytes], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append((time.perf_counter() - start) * 1000)
-    return round(statistics.median(times), 1)
+    return statistics.median(time_ms(run) for _ in range(repeats))
 
 
-def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
+def bench(workdir: Path, quick: bool = False) -> list[dict]:
     from supportdesk.core import catalog, settings
     from supportdesk.core.db import open_store
     from supportdesk.core.pdf import export, handout, receipt
 
-    tmpdir = Path(tmpdir)
-    repeats = max(1, round(REPEATS * scale))
+    tmpdir = Path(workdir)
+    repeats = 3 if quick else REPEATS
     db = open_store(tmpdir / "bench-documents")  # seeded with the shipped catalog
     for key, value in CENTER.items():
         settings.put(db, key, value)
@@ -63,11 +61,11 @@ def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
     (tmpdir / "handout-1.001193-a4.pdf").write_bytes(first)
 
     def row(name: str, value: float, unit: str = "ms", budget: float | None = None) -> dict:
-        return {"name": name, "value": round(value, 1), "unit": unit, "budget": budget}
+        return metric(name, round(value, 1), unit, budget, "median" if name != COLD else "")
 
     batch_ms = _median_ms(lambda: handout.render_many(batch, CENTER, "a4"), max(1, repeats // 2))
     return [
-        row("pdf.first_document_cold", cold),
+        row(COLD, cold),
         row("pdf.handout_a4 (1.001193)", _median_ms(
             lambda: handout.render(khai_sinh, CENTER, "a4"), repeats), budget=150),
         row("pdf.handout_a5 (1.001193)", _median_ms(
@@ -90,6 +88,6 @@ if __name__ == "__main__":
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        for result in bench(tmp):
+        for result in bench(Path(tmp)):
             budget = f"  (budget {result['budget']} {result['unit']})" if result["budget"] else ""
             print(f"{result['name']:40} {result['value']:>8} {result['unit']}{budget}")
