@@ -3,20 +3,20 @@
 `bench(tmpdir, scale)` fills a fresh store with realistic synthetic requests through bulk inserts
 (the real intake path is measured separately, on top of that store) and returns the figures:
 adding a request (p95 ≤ 5 ms), the first page of a search (p95 ≤ 30 ms), one month's stats
-(≤ 50 ms). Run it with `python -m supportdesk.bench.requests [scale]`.
+(≤ 50 ms). Run with `supportdesk bench --only requests` or `python -m supportdesk.bench.requests
+[scale]`.
 """
 
 from __future__ import annotations
 
 import functools
 import random
-import statistics
 import sys
 import tempfile
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from supportdesk.bench import latency, metric, time_ms
 from supportdesk.core import categories, requests_log, stats, text
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
 from supportdesk.core.db import open_store
@@ -128,28 +128,21 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
     db.execute("ANALYZE")
 
 
-def _p95(samples: list[float]) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
 def _timed(func, repeat: int) -> list[float]:
-    found = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        found.append((time.perf_counter() - start) * 1000)
-    return found
+    return [time_ms(func) for _ in range(repeat)]
 
 
-def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
-    """Figures of the request log with `scale` × 200,000 requests (name, value, unit, budget)."""
+QUICK_SCALE = 0.05  # 10,000 requests: `supportdesk bench --quick` stays within its minute
+
+
+def bench(workdir: str | Path, quick: bool = False, *, scale: float | None = None) -> list[dict]:
+    """Figures of the request log with `scale` × 200,000 requests (default: full size, or
+    QUICK_SCALE when quick). Metrics as built by supportdesk.bench.metric."""
+    scale = scale if scale is not None else (QUICK_SCALE if quick else 1.0)
     n = max(1000, int(FULL_SIZE * scale))
-    db = open_store(Path(tmpdir) / "bench-requests", seed=False)
+    db = open_store(Path(workdir) / "bench-requests", seed=False)
     now = now_utc()
-    start = time.perf_counter()
-    generate(db, n, now=now)
-    fill = time.perf_counter() - start
+    fill = time_ms(lambda: generate(db, n, now=now)) / 1000
     rng = random.Random(11)
 
     def add_one():
@@ -159,7 +152,8 @@ def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
         requests_log.create(db, data, actor="bench")
 
     adds = _timed(add_one, 200)
-    # The same without waiting for the disk: what our code costs, apart from fsync (FULL sync).
+    # The same without waiting for the disk: what our code costs apart from the fsync that
+    # synchronous=FULL does at every commit (core.db: a write survives a power cut).
     db.execute("PRAGMA synchronous = OFF")
     adds_cpu = _timed(add_one, 200)
     db.execute("PRAGMA synchronous = FULL")
@@ -172,26 +166,17 @@ def bench(tmpdir: str | Path, scale: float = 1.0) -> list[dict]:
     first = _timed(lambda: requests_log.page(db, None, limit=100), 10)
     total = requests_log.count(db)
     db.close()
+    size = f"{total:,} requests"
     return [
-        {"name": "requests in store", "value": total, "unit": "rows", "budget": None},
-        {"name": "bulk fill", "value": round(fill, 1), "unit": "s", "budget": None},
-        {"name": "add request p95", "value": round(_p95(adds), 2), "unit": "ms", "budget": 5},
-        {"name": "search first page p95", "value": round(_p95(searches), 2), "unit": "ms",
-         "budget": 30},
-        {"name": f"stats month {month} p95", "value": round(_p95(months), 2), "unit": "ms",
-         "budget": 50},
-        {"name": "stats year max", "value": round(max(year), 2), "unit": "ms", "budget": None},
-        {"name": "list overdue first page p95", "value": round(_p95(overdue), 2), "unit": "ms",
-         "budget": None},
-        {"name": "list first page p95", "value": round(_p95(first), 2), "unit": "ms",
-         "budget": None},
-        {"name": "add request median", "value": round(statistics.median(adds), 2), "unit": "ms",
-         "budget": None},
-        {"name": "add request p95 without fsync", "value": round(_p95(adds_cpu), 2),
-         "unit": "ms", "budget": None},
-        {"name": "add request median without fsync", "value": round(statistics.median(adds_cpu), 2),
-         "unit": "ms", "budget": None},
-    ]  # fmt: skip
+        metric("requests: bulk fill of the store", fill, "s", None, size),
+        *latency("requests: add a request", adds, 5, f"{size}, synchronous=FULL"),
+        *latency("requests: add a request without fsync", adds_cpu, None, size),
+        *latency("requests: search, first page of 100", searches, 30, size),
+        *latency(f"requests: stats of one month ({month})", months, 50, size),
+        metric("requests: stats of the year (max)", max(year), "ms", None, size),
+        *latency("requests: list overdue, first page", overdue, None, size),
+        *latency("requests: list, first page", first, None, size),
+    ]
 
 
 def main(argv: list[str]) -> int:

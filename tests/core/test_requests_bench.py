@@ -6,11 +6,14 @@ from supportdesk.core import requests_log, stats
 
 def test_bench_reports_the_budgeted_figures(tmp_path):
     rows = bench(tmp_path, scale=0.005)
-    by_name = {r["name"].split(" 20")[0]: r for r in rows}
-    assert by_name["requests in store"]["value"] == 1000 + 400
-    budgets = {r["name"].split(" 20")[0]: r["budget"] for r in rows if r["budget"]}
-    assert budgets == {"add request p95": 5, "search first page p95": 30, "stats month": 50}
-    assert all(r["value"] >= 0 and r["unit"] for r in rows)
+    budgets = {r["name"].split(" (")[0]: r["budget"] for r in rows if r["budget"]}
+    assert budgets == {
+        "requests: add a request p95": 5,
+        "requests: search, first page of 100 p95": 30,
+        "requests: stats of one month": 50,
+    }
+    assert all(r["value"] >= 0 and r["unit"] and "1,400 requests" in r["note"] for r in rows)
+    assert all(r["pass"] in (True, False) for r in rows if r["budget"])
 
 
 def test_generated_data_is_consistent_with_the_core(empty_db):
