@@ -75,9 +75,7 @@ def publish_catalog(
     name = name or _catalog_name(doc)
     version = version or str(doc.get("version") or "") or digest[:12]
     with storage.tx() as db:
-        row = db.one(
-            "SELECT sha256 FROM catalogs WHERE name = ? AND version = ?", [name, version]
-        )
+        row = db.one("SELECT sha256 FROM catalogs WHERE name = ? AND version = ?", [name, version])
         if row and row[0] != digest:
             raise HubError(409, "conflict", f"{name} {version} was published with other content")
         if row is None:

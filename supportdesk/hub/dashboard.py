@@ -67,7 +67,12 @@ def view(storage: Storage, period_type: str | None = None, period_id: str | None
         )
     communes, escalations = [], []
     for code, name, seen, revision, received_at, body_text in rows:
-        entry = {"code": code, "name": name, "last_seen_at": seen, "reported": body_text is not None}
+        entry = {
+            "code": code,
+            "name": name,
+            "last_seen_at": seen,
+            "reported": body_text is not None,
+        }
         if body_text is not None:
             body = json.loads(body_text)
             entry["name"] = name or body.get("commune_name", "")

@@ -25,14 +25,11 @@ def test_a_year_of_months_arrives_once(desk, hub, proxy, hub_storage):
 
 
 def test_unchanged_summary_is_not_queued_again(desk):
-    queue(desk)
-    assert outbox.enqueue(desk, _same(), commune_code="00001", install_id="i", app_version="t") is None
-
-
-def _same():
     from tests.hub.kit import summary
 
-    return summary()
+    queue(desk)
+    again = outbox.enqueue(desk, summary(), commune_code="00001", install_id="i", app_version="t")
+    assert again is None
 
 
 def test_response_lost_after_commit_then_retry_gets_the_original_receipt(

@@ -113,5 +113,3 @@ def _latest_local(db) -> dict[str, tuple[int, str]]:
         "(SELECT max(revision) FROM sync_outbox i WHERE i.period_id = o.period_id)"
     ).fetchall()
     return {p: (r, payload.content_hash(json.loads(body))) for p, r, body in rows}
-
-
