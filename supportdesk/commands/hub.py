@@ -40,7 +40,9 @@ def _storage(args):
     try:
         from supportdesk.hub.storage import Storage
     except ImportError as exc:
-        raise CommandError(f"thiếu gói của máy chủ tỉnh (pip install supportdesk[hub]): {exc}") from exc
+        raise CommandError(
+            f"thiếu gói của máy chủ tỉnh (pip install supportdesk[hub]): {exc}"
+        ) from exc
     try:
         return Storage(args.db)
     except ImportError as exc:
