@@ -5,8 +5,11 @@
 # Everything else goes to stderr. The cluster lives in a temp dir and is discarded with the job.
 set -euo pipefail
 
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
 if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >&2
+    ($SUDO apt-get update -qq &&
+        DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql) >&2
 fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PORT=${SUPPORTDESK_PG_PORT:-55432}

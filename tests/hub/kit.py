@@ -7,10 +7,11 @@ import collections
 import os
 import socket
 import threading
-import time
 import uuid
 
 import pytest
+
+from supportdesk.hub.server import BackgroundHub
 
 PG_ENV = "SUPPORTDESK_TEST_PG"
 
@@ -41,39 +42,8 @@ def storage_url(kind: str, tmp_path) -> str:
 # ---------------------------------------------------------------- hub server
 
 
-class HubServer:
+class HubServer(BackgroundHub):
     """uvicorn serving the hub app in a thread on a free loopback port."""
-
-    def __init__(self, storage, **app_options):
-        import uvicorn
-
-        from supportdesk.hub.app import create_app
-
-        config = uvicorn.Config(
-            create_app(storage, **app_options),
-            log_level="warning",
-            lifespan="off",
-            access_log=False,
-            timeout_graceful_shutdown=2,
-        )
-        self.server = uvicorn.Server(config)
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.thread = threading.Thread(
-            target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
-        )
-        self.thread.start()
-        deadline = time.monotonic() + 10
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("hub did not start")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(10)
 
 
 # ---------------------------------------------------------------- fault-injecting proxy

@@ -1,0 +1,1 @@
+"""Benchmarks: timing goals measured against their budgets (`bench(tmpdir, scale)` per area)."""
