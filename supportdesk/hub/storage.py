@@ -82,6 +82,10 @@ class Storage:
         self._local = threading.local()
         self._all: list[Any] = []
         self._lock = threading.Lock()  # guards only the list of connections to close
+        # SQLite admits one writer; queueing writers here instead of in SQLite's busy handler
+        # (which sleeps up to 100 ms between tries) keeps the tail latency short. Correctness
+        # never depends on it: the constraints decide, as on PostgreSQL and across processes.
+        self._writer = threading.Lock()
         with self.tx() as db:
             for statement in SCHEMA.format(blob="BYTEA" if self.postgres else "BLOB").split(";"):
                 if statement.strip():
@@ -118,13 +122,21 @@ class Storage:
             with conn.transaction(), conn.cursor() as cur:
                 yield Tx(cur, postgres=True)
             return
-        conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-        try:
-            yield Tx(conn, postgres=False)
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        if not write:
+            conn.execute("BEGIN")
+            try:
+                yield Tx(conn, postgres=False)
+            finally:
+                conn.execute("COMMIT")
+            return
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(conn, postgres=False)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     def close(self) -> None:
         with self._lock:
