@@ -22,6 +22,8 @@ from pathlib import Path
 
 import requests
 
+from supportdesk.bench import metric
+
 COMMUNES = 3321
 CONCURRENT = 50
 
@@ -167,7 +169,9 @@ def bench_ingest(url: str, label: str, communes: int) -> list[dict]:
     ]  # fmt: skip
 
 
-def bench(tmpdir: Path | str, scale: float = 1.0) -> list[dict]:
+def bench(tmpdir: Path | str, quick: bool | float = False) -> list[dict]:
+    """`supportdesk bench` calls bench(workdir, quick); a float is a scale (1.0 = the province)."""
+    scale = (0.05 if quick else 1.0) if isinstance(quick, bool) else float(quick)
     tmpdir = Path(tmpdir)
     communes = max(CONCURRENT, int(COMMUNES * scale))
     results = [bench_year_sync(tmpdir)]
@@ -175,7 +179,7 @@ def bench(tmpdir: Path | str, scale: float = 1.0) -> list[dict]:
     dsn = os.environ.get("SUPPORTDESK_BENCH_PG") or os.environ.get("SUPPORTDESK_TEST_PG")
     if dsn:
         results += bench_ingest(_fresh_pg_schema(dsn), "PostgreSQL", communes)
-    return results
+    return [metric(r["name"], r["value"], r["unit"], r["budget"]) for r in results]
 
 
 def _fresh_pg_schema(dsn: str) -> str:

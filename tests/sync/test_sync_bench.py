@@ -9,6 +9,6 @@ def test_bench_runs_at_small_scale(tmp_path, monkeypatch):
 
     monkeypatch.delenv("SUPPORTDESK_BENCH_PG", raising=False)
     monkeypatch.delenv("SUPPORTDESK_TEST_PG", raising=False)
-    rows = sync.bench(tmp_path, scale=0.001)
+    rows = sync.bench(tmp_path, 0.001)
     assert {"name", "value", "unit", "budget"} <= set(rows[0])
     assert len(rows) == 4 and all(r["value"] > 0 for r in rows)
