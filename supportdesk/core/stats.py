@@ -142,7 +142,11 @@ def summarize(db: Database, period: str, *, now: datetime | None = None) -> dict
         "totals": totals,
         "by_category": _by_category(db, per),
         "escalations": _escalations(db, received, params),
-        "by_assignee": sorted(people.values(), key=lambda a: (-a["received"], a["assignee"])),
+        # Team members only: unassigned requests are the totals less the sum of these rows.
+        "by_assignee": sorted(
+            (p for p in people.values() if p["assignee"]),
+            key=lambda a: (-a["received"], a["assignee"]),
+        ),
     }
 
 
