@@ -160,7 +160,7 @@ def bench(workdir: str | Path, quick: bool = False, *, scale: float | None = Non
     queries = iter(QUERIES * 10)
     searches = _timed(lambda: requests_log.page(db, {"query": next(queries)}, limit=100), 100)
     month = (now.astimezone(TZ).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
-    months = _timed(lambda: stats.summarize(db, month), 10)
+    months = _timed(lambda: stats.summarize(db, month), 20)
     year = _timed(lambda: stats.summarize(db, str(now.astimezone(TZ).year)), 3)
     overdue = _timed(lambda: requests_log.page(db, {"overdue": True}, limit=100), 10)
     first = _timed(lambda: requests_log.page(db, None, limit=100), 10)
