@@ -1,0 +1,63 @@
+"""Qt model over catalog search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+
+def level_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "xa": tr("levels", "Xã"),
+        "tinh": tr("levels", "Tỉnh"),
+        "bo": tr("levels", "Bộ"),
+        "huyen": tr("levels", "Huyện"),
+    }
+
+
+class ProcedureTableModel(QAbstractTableModel):
+    COLUMNS = ("code", "name", "field", "levels")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[dict] = []
+
+    def set_items(self, items: list[dict]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 — Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if key == "levels":
+                names = level_names()
+                return ", ".join(names.get(lv, lv) for lv in item["levels"])
+            return item[key]
+        if role == Qt.ItemDataRole.UserRole:
+            return item["code"]
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        tr = QCoreApplication.translate
+        titles = (
+            tr("ProcedureTableModel", "Mã số"),
+            tr("ProcedureTableModel", "Tên thủ tục"),
+            tr("ProcedureTableModel", "Lĩnh vực"),
+            tr("ProcedureTableModel", "Cấp"),
+        )
+        return titles[section]
+
+    def code_at(self, row: int) -> str | None:
+        return self.items[row]["code"] if 0 <= row < len(self.items) else None
