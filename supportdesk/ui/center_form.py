@@ -26,7 +26,9 @@ class CenterForm(QWidget):
         self.center_phone.setObjectName("centerPhone")
         self.team = QPlainTextEdit()
         self.team.setObjectName("teamMembers")
-        self.team.setPlaceholderText(self.tr("Mỗi dòng một người, ví dụ:\nNguyễn Văn An\nTrần Thị Bình"))
+        self.team.setPlaceholderText(
+            self.tr("Mỗi dòng một người, ví dụ:\nNguyễn Văn An\nTrần Thị Bình")
+        )
         self.team.setFixedHeight(110)
         self._auto_name = ""
         form = QFormLayout()

@@ -9,17 +9,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def shortcuts() -> list[tuple[str, str]]:
-    tr = QCoreApplication.translate
     return [
-        ("Ctrl+N", tr("help", "Ghi yêu cầu mới")),
-        ("Ctrl+Enter", tr("help", "Lưu yêu cầu đang ghi")),
-        ("Ctrl+K", tr("help", "Tìm nhanh yêu cầu, thủ tục, danh bạ")),
-        ("Ctrl+F", tr("help", "Đưa con trỏ vào ô tìm kiếm của trang")),
-        ("Ctrl+1 … Ctrl+4", tr("help", "Chuyển trang: Yêu cầu, Thủ tục, Danh bạ, Tổng hợp")),
-        ("Ctrl+P", tr("help", "In hướng dẫn thủ tục hoặc phiếu tiếp nhận")),
-        ("Ctrl++ / Ctrl+-", tr("help", "Chữ to hơn / nhỏ hơn")),
-        ("Ctrl+,", tr("help", "Cài đặt")),
-        ("F1", tr("help", "Bảng phím tắt này")),
+        ("Ctrl+N", QCoreApplication.translate("help", "Ghi yêu cầu mới")),
+        ("Ctrl+Enter", QCoreApplication.translate("help", "Lưu yêu cầu đang ghi")),
+        ("Ctrl+K", QCoreApplication.translate("help", "Tìm nhanh yêu cầu, thủ tục, danh bạ")),
+        ("Ctrl+F", QCoreApplication.translate("help", "Đưa con trỏ vào ô tìm kiếm của trang")),
+        (
+            "Ctrl+1 … Ctrl+4",
+            QCoreApplication.translate("help", "Chuyển trang: Yêu cầu, Thủ tục, Danh bạ, Tổng hợp"),
+        ),
+        ("Ctrl+P", QCoreApplication.translate("help", "In hướng dẫn thủ tục hoặc phiếu tiếp nhận")),
+        ("Ctrl++ / Ctrl+-", QCoreApplication.translate("help", "Chữ to hơn / nhỏ hơn")),
+        ("Ctrl+,", QCoreApplication.translate("help", "Cài đặt")),
+        ("F1", QCoreApplication.translate("help", "Bảng phím tắt này")),
     ]
 
 

@@ -22,11 +22,14 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = DEFAULT
 
-    def apply(self, language: str) -> str:
-        language = language if language in LANGUAGES else DEFAULT
+    def remove(self) -> None:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed = []
+
+    def apply(self, language: str) -> str:
+        language = language if language in LANGUAGES else DEFAULT
+        self.remove()
         for name in _FILES[language]:
             translator = QTranslator(self._app)
             try:

@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.ctx = ctx
+        self._closed = False
         self.pages: dict[str, QWidget] = {}
         self._factories: dict[str, Callable[[], QWidget]] = {
             "requests": self._make_requests,
@@ -191,7 +192,7 @@ class MainWindow(QMainWindow):
         }
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self._closed:
             self.retranslate()
         super().changeEvent(event)
 
@@ -200,6 +201,7 @@ class MainWindow(QMainWindow):
         self.shown.emit()
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self.ctx.tasks.stop()
         super().closeEvent(event)
 
@@ -251,4 +253,3 @@ class MainWindow(QMainWindow):
 
     def hint(self, message: str) -> None:
         self.status.showMessage(message, 6000)
-

@@ -6,20 +6,17 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
     QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from supportdesk.ui.procedure_text import copies_text
-
-_KEY = Qt.ItemDataRole.UserRole
+from supportdesk.ui.checklist import ChecklistWidget
 
 
 class ProcedureDetail(QWidget):
@@ -45,16 +42,14 @@ class ProcedureDetail(QWidget):
         self.log_button = QPushButton()
         self.portal_button = QPushButton()
         self.clear_button = QPushButton()
-        buttons = QHBoxLayout()
-        for b in (self.print_button, self.copy_button, self.log_button, self.portal_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        self.checklist = QTreeWidget()
+        buttons = QGridLayout()
+        buttons.addWidget(self.print_button, 0, 0)
+        buttons.addWidget(self.copy_button, 0, 1)
+        buttons.addWidget(self.log_button, 1, 0)
+        buttons.addWidget(self.portal_button, 1, 1)
+        self.checklist = ChecklistWidget()
         self.checklist.setObjectName("checklist")
-        self.checklist.setHeaderHidden(True)
-        self.checklist.setWordWrap(True)
-        self.checklist.setUniformRowHeights(False)
-        self.checklist.itemChanged.connect(self._ticked)
+        self.checklist.changed.connect(self._ticked)
         self.info = QTextBrowser()
         self.info.setObjectName("procedureInfo")
         self.info.setOpenExternalLinks(True)
@@ -112,7 +107,7 @@ class ProcedureDetail(QWidget):
         if procedure is None:
             self.title.setText(self.tr("Chọn một thủ tục trong danh sách để xem chi tiết."))
             self.subtitle.setText("")
-            self.checklist.clear()
+            self.checklist.fill([], set(), "", "")
             self.info.clear()
             return
         self.title.setText(procedure["name"])
@@ -123,41 +118,16 @@ class ProcedureDetail(QWidget):
         self.info.setHtml(self._info_html(procedure))
 
     def _fill_checklist(self, procedure: dict) -> None:
-        ticks = self._ticks.get(procedure["code"], set())
-        self.checklist.blockSignals(True)
-        self.checklist.clear()
-        cases = procedure.get("dossier") or []
-        if not cases:
-            empty = QTreeWidgetItem([self.tr("Danh mục chưa có thành phần hồ sơ của thủ tục này.")])
-            self.checklist.addTopLevelItem(empty)
-        for ci, case in enumerate(cases):
-            head = QTreeWidgetItem([case.get("case") or self.tr("Thành phần hồ sơ")])
-            font = head.font(0)
-            font.setBold(True)
-            head.setFont(0, font)
-            self.checklist.addTopLevelItem(head)
-            for ii, paper in enumerate(case.get("items") or []):
-                extra = copies_text(paper)
-                label = paper["name"] + (f"  ({extra})" if extra else "")
-                child = QTreeWidgetItem([label])
-                child.setData(0, _KEY, (ci, ii))
-                child.setFlags(child.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                checked = (ci, ii) in ticks
-                child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-                child.setToolTip(0, paper["name"])
-                head.addChild(child)
-        self.checklist.expandAll()
-        self.checklist.blockSignals(False)
+        self.checklist.fill(
+            procedure.get("dossier") or [],
+            self._ticks.get(procedure["code"], set()),
+            self.tr("Danh mục chưa có thành phần hồ sơ của thủ tục này."),
+            self.tr("Thành phần hồ sơ"),
+        )
 
-    def _ticked(self, item: QTreeWidgetItem, _column: int) -> None:
-        key = item.data(0, _KEY)
-        if self.procedure is None or key is None:
-            return
-        ticks = self._ticks.setdefault(self.procedure["code"], set())
-        if item.checkState(0) == Qt.CheckState.Checked:
-            ticks.add(tuple(key))
-        else:
-            ticks.discard(tuple(key))
+    def _ticked(self) -> None:
+        if self.procedure is not None:
+            self._ticks[self.procedure["code"]] = self.checklist.ticked()
 
     def _info_html(self, p: dict) -> str:
         h: list[str] = []

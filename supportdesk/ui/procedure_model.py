@@ -6,17 +6,20 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 
 def level_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
     return {
-        "xa": tr("levels", "Xã"),
-        "tinh": tr("levels", "Tỉnh"),
-        "bo": tr("levels", "Bộ"),
-        "huyen": tr("levels", "Huyện"),
+        "xa": QCoreApplication.translate("levels", "Xã"),
+        "tinh": QCoreApplication.translate("levels", "Tỉnh"),
+        "bo": QCoreApplication.translate("levels", "Bộ"),
+        "huyen": QCoreApplication.translate("levels", "Huyện"),
     }
 
 
+def level_label(key: str) -> str:
+    return level_names().get(key) or QCoreApplication.translate("levels", "Khác")
+
+
 class ProcedureTableModel(QAbstractTableModel):
-    COLUMNS = ("code", "name", "field", "levels")
+    COLUMNS = ("name", "field", "code")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -39,9 +42,9 @@ class ProcedureTableModel(QAbstractTableModel):
         item = self.items[index.row()]
         key = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if key == "levels":
-                names = level_names()
-                return ", ".join(names.get(lv, lv) for lv in item["levels"])
+            if key == "code" and role == Qt.ItemDataRole.ToolTipRole:
+                levels = ", ".join(level_label(lv) for lv in item["levels"])
+                return f"{item['code']} · {levels}"
             return item[key]
         if role == Qt.ItemDataRole.UserRole:
             return item["code"]
@@ -50,12 +53,10 @@ class ProcedureTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        tr = QCoreApplication.translate
         titles = (
-            tr("ProcedureTableModel", "Mã số"),
-            tr("ProcedureTableModel", "Tên thủ tục"),
-            tr("ProcedureTableModel", "Lĩnh vực"),
-            tr("ProcedureTableModel", "Cấp"),
+            QCoreApplication.translate("ProcedureTableModel", "Tên thủ tục"),
+            QCoreApplication.translate("ProcedureTableModel", "Lĩnh vực"),
+            QCoreApplication.translate("ProcedureTableModel", "Mã số"),
         )
         return titles[section]
 

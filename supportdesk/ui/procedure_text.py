@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-PORTAL_URL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={}"
+PORTAL_URL = (
+    "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={}"
+)
 LEVEL_NAMES = {"xa": "Cấp xã", "tinh": "Cấp tỉnh", "bo": "Cấp bộ", "huyen": "Cấp huyện"}
 
 

@@ -23,11 +23,10 @@ def sources() -> list:
 
 
 def kind_label(kind: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "request": tr("QuickSearchDialog", "Yêu cầu"),
-        "procedure": tr("QuickSearchDialog", "Thủ tục"),
-        "contact": tr("QuickSearchDialog", "Danh bạ"),
+        "request": QCoreApplication.translate("QuickSearchDialog", "Yêu cầu"),
+        "procedure": QCoreApplication.translate("QuickSearchDialog", "Thủ tục"),
+        "contact": QCoreApplication.translate("QuickSearchDialog", "Danh bạ"),
     }.get(kind, kind)
 
 
