@@ -25,7 +25,7 @@ TEXT_FIELDS = (
 )  # fmt: skip
 LIST_FIELDS = ("levels", "target_groups", "methods", "dossier", "legal_basis")
 DETAIL_MARKERS = ("steps", "methods", "dossier")  # a record with any of these is a full record
-NO_INFO = text.fold("Không có thông tin")
+NO_INFO = {"không có thông tin", "không có"}  # the portal's "no value", stored as empty
 
 # Column titles of the portal's "DANH SÁCH THỦ TỤC HÀNH CHÍNH" export and of plain CSV lists.
 LIST_COLUMNS = {
@@ -58,7 +58,7 @@ def _clean_value(value: object) -> object:
     """NFC and tidy every string inside a value; "Không có thông tin" becomes empty."""
     if isinstance(value, str):
         cleaned = text.clean(value)
-        return "" if text.fold(cleaned) == NO_INFO else cleaned
+        return "" if len(cleaned) < 20 and cleaned.casefold() in NO_INFO else cleaned
     if isinstance(value, list):
         return [_clean_value(v) for v in value]
     if isinstance(value, dict):
@@ -121,12 +121,13 @@ def upsert(db: Database, rows: Iterable[tuple[int, dict]], report: ImportReport)
     A list-only record (no steps, methods or dossier) never erases details already known: only
     the values it carries are written."""
     table = db["procedures"]
+    ids = dict(db.execute("SELECT code, id FROM procedures"))
+    new = []
     for _number, row in rows:
-        existing = get(db, row["code"])
-        if existing is None:
-            table.insert(_stored(row))
-            report.added += 1
+        if row["code"] not in ids:
+            new.append(_stored(row))
             continue
+        existing = get(db, row["code"])
         if row["has_details"]:
             merged = row
         else:
@@ -135,13 +136,11 @@ def upsert(db: Database, rows: Iterable[tuple[int, dict]], report: ImportReport)
         if merged == existing:
             report.unchanged += 1
         else:
-            table.update(_id_of(db, row["code"]), _stored(merged))
+            table.update(ids[row["code"]], _stored(merged))
             report.updated += 1
+    table.insert_all(new, batch_size=200)
+    report.added += len(new)
     return report
-
-
-def _id_of(db: Database, code: str) -> int:
-    return db.execute("SELECT id FROM procedures WHERE code = ?", [code]).fetchone()[0]
 
 
 def _validated(numbered: Iterable[tuple[int, dict]], report: ImportReport) -> list:
@@ -236,7 +235,8 @@ def fields(db: Database) -> list[str]:
     return [r[0] for r in rows]
 
 
-_SUMMARY = "p.code, p.name, p.field, p.levels"
+_SUMMARY = "p.code, p.name, p.field, p.levels, p.search_name"
+NAME_CANDIDATES = 60  # name matches re-ranked in Python; bm25 picks them from all matches
 
 
 def _filters(level: str | None, field: str | None) -> tuple[str, list]:
@@ -256,6 +256,24 @@ def _summary(row: tuple, match: str) -> dict:
     return {"code": code, "name": name, "field": field, "levels": levels, "match": match}
 
 
+def _title_length(search_name: str) -> int:
+    """Words in a name, not counting the "Thủ tục" that only some portal titles start with."""
+    words = search_name.split()
+    return len(words) - 2 if words[:2] == ["thu", "tuc"] else len(words)
+
+
+def _ranked(
+    db: Database, expression: str, where: str, params: list, limit: int, extra: str = ""
+) -> list:
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    sql = (
+        f"SELECT {_SUMMARY}{extra} FROM procedures_fts f JOIN procedures p ON p.id = f.rowid "
+        f"WHERE procedures_fts MATCH ?{where} "
+        f"ORDER BY bm25(procedures_fts, {weights}) LIMIT ?"
+    )
+    return db.execute(sql, [expression, *params, limit]).fetchall()
+
+
 def search(
     db: Database,
     query: str,
@@ -266,9 +284,10 @@ def search(
 ) -> SearchResult:
     """Procedures for what a person typed, best first.
 
-    A procedure code in the query is looked up exactly; otherwise full-text over folded columns,
-    ranked by bm25 with the name weighted highest. When nothing matches, the nearest names by
-    edit similarity are returned and the result is marked approximate."""
+    A procedure code in the query is looked up exactly. Otherwise procedures whose name holds
+    every word come first, the shortest (most general) name first, so "đăng ký khai sinh" beats
+    "… khai sinh lưu động"; then the rest by bm25 over name, field and body. When nothing
+    matches, the nearest names by edit similarity are returned, marked approximate."""
     where, params = _filters(level, field)
     code = _CODE_IN_QUERY.search(query)
     if code:
@@ -276,19 +295,40 @@ def search(
         rows = db.execute(sql, [code.group(), *params]).fetchall()
         if rows:
             return SearchResult([_summary(r, "code") for r in rows])
-    expression = text.match_query(query, text.Abbreviations.shipped())
-    if expression is None:
+    terms = text.query_terms(query, text.Abbreviations.shipped())
+    if not terms:
         return SearchResult([])
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    sql = (
-        f"SELECT {_SUMMARY} FROM procedures_fts f JOIN procedures p ON p.id = f.rowid "
-        f"WHERE procedures_fts MATCH ?{where} "
-        f"ORDER BY bm25(procedures_fts, {weights}), length(p.name) LIMIT ?"
-    )
-    rows = db.execute(sql, [expression, *params, limit]).fetchall()
+    expression = " AND ".join(t.fts() for t in terms)
+    in_name = _ranked(db, f"search_name : ({expression})", where, params, NAME_CANDIDATES)
+    in_name.sort(key=lambda r: _title_length(r[4]))  # stable: bm25 order breaks ties
+    rows = in_name[:limit]
+    if len(rows) < limit:
+        seen = {r[0] for r in rows}
+        rest = _ranked(db, expression, where, params, limit + len(rows))
+        rows += [r for r in rest if r[0] not in seen][: limit - len(rows)]
     if rows:
         return SearchResult([_summary(r, "text") for r in rows])
+    rows = _most_words(db, terms, where, params, limit)
+    if rows:
+        return SearchResult([_summary(r, "most_words") for r in rows], approximate=True)
     return SearchResult(_nearest(db, query, limit, where, params), approximate=True)
+
+
+def _most_words(db: Database, terms: list, where: str, params: list, limit: int) -> list:
+    """Nothing holds every word ("làm CCCD cho trẻ": no title says "làm"): the procedures that
+    hold most of them, at least half and at least two, so one common word is never enough."""
+    needed = max(2, -(-len(terms) // 2))
+    if len(terms) < needed:
+        return []
+    any_word = " OR ".join(t.fts() for t in terms)
+    extra = ", p.search_field || ' ' || p.search_body"
+    scored = []
+    for rank, row in enumerate(_ranked(db, any_word, where, params, NAME_CANDIDATES, extra)):
+        in_name = sum(term.found_in(row[4]) for term in terms)
+        found = sum(term.found_in(f"{row[4]} {row[5]}") for term in terms)
+        if found >= needed:
+            scored.append((-in_name, -found, rank, row))
+    return [row for *_, row in sorted(scored)[:limit]]
 
 
 APPROXIMATE_MIN_SCORE = 70
@@ -307,7 +347,9 @@ def _nearest(db: Database, query: str, limit: int, where: str, params: list) -> 
         folded,
         [r[4] for r in rows],
         scorer=fuzz.partial_ratio,
-        limit=limit,
+        limit=None,
         score_cutoff=APPROXIMATE_MIN_SCORE,
     )
-    return [_summary(rows[index], "approximate") for _, _, index in best]
+    # Equal similarity: the shorter, more general name first, as in the exact search.
+    best.sort(key=lambda hit: (-hit[1], _title_length(rows[hit[2]][4])))
+    return [_summary(rows[index], "approximate") for _, _, index in best[:limit]]
