@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
-
-_T0 = time.perf_counter()
 
 
 def run_app(
@@ -42,12 +39,20 @@ def run_app(
         return 0
     if exit_when_shown:
         app.processEvents()
-        print(f"shown_after_s={time.perf_counter() - _T0:.3f}")
+        print(f"shown rss_mb={_rss_mb():.1f}", flush=True)
         desk.close()
         return 0
     code = app.exec()
     desk.close()
     return code
+
+
+def _rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _demo_dir() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core import catalog
+from supportdesk.core import catalog, text
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.procedure_detail import ProcedureDetail
 from supportdesk.ui.procedure_model import ProcedureTableModel, level_names
@@ -28,7 +28,13 @@ from supportdesk.ui.procedure_text import as_text, portal_url
 RESULT_LIMIT = 100
 
 
+MIN_QUERY_CHARS = 2  # one letter matches thousands of titles: slow, and no help to anyone
+DETAIL_DELAY_MS = 250  # the first result opens once typing pauses, not on every key
+
+
 def _search(db, query: str, level: str | None, field: str | None):
+    if len(text.fold(query).replace(" ", "")) < MIN_QUERY_CHARS:
+        return catalog.SearchResult([])
     return catalog.search(db, query, limit=RESULT_LIMIT, level=level, field=field)
 
 
@@ -47,6 +53,10 @@ class ProceduresPage(QWidget):
         self._pending: tuple | None = None
         self._typed_at: float | None = None
         self.latencies_ms: list[float] = []
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_DELAY_MS)
+        self._detail_timer.timeout.connect(self._open_first)
         self.query = QLineEdit()
         self.query.setObjectName("procedureQuery")
         self.query.setClearButtonEnabled(True)
@@ -172,10 +182,16 @@ class ProceduresPage(QWidget):
             self._run(pending)
         current = (self.query.text(), self.level.currentData(), self.field.currentData())
         self.model.set_items(result.items)
-        self._show_status(result if args[0].strip() else None)
+        short = len(text.fold(args[0]).replace(" ", "")) < MIN_QUERY_CHARS
+        self._show_status(None if short else result)
         if args == current and self._typed_at is not None:
             self.latencies_ms.append((time.perf_counter() - self._typed_at) * 1000)
             self._typed_at = None
+        if args == current:
+            self._detail_timer.start()
+            self.results_shown.emit()
+
+    def _open_first(self) -> None:
         if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),
@@ -184,8 +200,6 @@ class ProceduresPage(QWidget):
             )
         else:
             self.detail.show_procedure(None)
-        if args == current:
-            self.results_shown.emit()
 
     def _failed(self, message: str) -> None:
         self._running = False
