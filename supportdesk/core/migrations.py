@@ -42,6 +42,7 @@ def m001_settings_and_catalog(db: Database) -> None:
             "source_url": str,
             "updated": str,
             "has_details": int,  # 0 for a list-only row (Excel export): details still unknown
+            "title_words": int,  # words in the name less a leading "Thủ tục": shorter = general
             "search_name": str,  # folded shadow columns, see core.text.index_text
             "search_field": str,
             "search_body": str,
@@ -52,9 +53,39 @@ def m001_settings_and_catalog(db: Database) -> None:
     )
     db["procedures"].create_index(["code"], unique=True)
     db["procedures"].create_index(["field"])
-    db["procedures"].enable_fts(
-        ["search_name", "search_field", "search_body"],
-        fts_version="FTS5",
-        tokenize="unicode61",
-        create_triggers=True,
+    # Full text over the folded columns; prefix indexes keep search-as-you-type fast.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE procedures_fts USING fts5(
+            search_name, search_field, search_body,
+            content='procedures', content_rowid='id', prefix='1 2 3'
+        );
+        -- Names again, keyed so that rowid order is "shortest title first": a name search
+        -- stops after the first rows instead of ranking every match.
+        CREATE VIRTUAL TABLE procedure_names USING fts5(search_name, prefix='1 2 3');
+        -- Every word of every name, for typo correction (fts5vocab would scan the index).
+        CREATE TABLE procedure_words (word TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TRIGGER procedures_ai AFTER INSERT ON procedures BEGIN
+            INSERT INTO procedures_fts(rowid, search_name, search_field, search_body)
+            VALUES (new.id, new.search_name, new.search_field, new.search_body);
+            INSERT INTO procedure_names(rowid, search_name)
+            VALUES (new.title_words * 100000000 + new.id, new.search_name);
+        END;
+        CREATE TRIGGER procedures_ad AFTER DELETE ON procedures BEGIN
+            INSERT INTO procedures_fts(procedures_fts, rowid, search_name, search_field,
+                search_body)
+            VALUES ('delete', old.id, old.search_name, old.search_field, old.search_body);
+            DELETE FROM procedure_names WHERE rowid = old.title_words * 100000000 + old.id;
+        END;
+        CREATE TRIGGER procedures_au AFTER UPDATE ON procedures BEGIN
+            INSERT INTO procedures_fts(procedures_fts, rowid, search_name, search_field,
+                search_body)
+            VALUES ('delete', old.id, old.search_name, old.search_field, old.search_body);
+            INSERT INTO procedures_fts(rowid, search_name, search_field, search_body)
+            VALUES (new.id, new.search_name, new.search_field, new.search_body);
+            DELETE FROM procedure_names WHERE rowid = old.title_words * 100000000 + old.id;
+            INSERT INTO procedure_names(rowid, search_name)
+            VALUES (new.title_words * 100000000 + new.id, new.search_name);
+        END;
+        """
     )
