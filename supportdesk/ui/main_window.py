@@ -92,14 +92,17 @@ class MainWindow(QMainWindow):
             page.activate()
 
     def _make_requests(self) -> QWidget:
-        from supportdesk.ui.placeholder import PlaceholderPage
+        from supportdesk.ui.requests_page import RequestsPage
 
-        return PlaceholderPage(self.tr("Sổ yêu cầu hỗ trợ đang được hoàn thiện."))
+        page = RequestsPage(self.ctx)
+        page.changed.connect(self.refresh_status)
+        return page
 
     def _make_procedures(self) -> QWidget:
         from supportdesk.ui.procedures_page import ProceduresPage
 
         page = ProceduresPage(self.ctx)
+        page.log_request.connect(self.new_request)
         return page
 
     def _make_directory(self) -> QWidget:
@@ -221,10 +224,14 @@ class MainWindow(QMainWindow):
         if hasattr(page, "focus_search"):
             page.focus_search()
 
-    def new_request(self) -> None:
+    def new_request(self, procedure: dict | None = None) -> None:
         page = self.show_page("requests")
-        if hasattr(page, "new_request"):
-            page.new_request()
+        page.new_request(procedure if isinstance(procedure, dict) else None)
+
+    def refresh_status(self) -> None:
+        self.status.refresh()
+        if "dashboard" in self.pages and hasattr(self.pages["dashboard"], "refresh"):
+            self.pages["dashboard"].refresh()
 
     def quick_search(self) -> None:
         from supportdesk.ui.quick_search import QuickSearchDialog
