@@ -21,6 +21,13 @@ from supportdesk.ui.status import StatusBar
 PAGES = ("requests", "procedures", "directory", "dashboard")
 
 
+def _available(module: str) -> bool:
+    """Whether a core module exists in this build (pages whose core is missing show a note)."""
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     font_size_requested = Signal(int)
@@ -55,6 +62,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status = StatusBar(ctx, self)
         self.setStatusBar(self.status)
+        from supportdesk.ui.printing import Printer
+
+        self.printer = Printer(ctx, self)
+        self.printer.started.connect(self.hint)
+        self.printer.failed.connect(self.hint)
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
@@ -92,10 +104,15 @@ class MainWindow(QMainWindow):
             page.activate()
 
     def _make_requests(self) -> QWidget:
+        if not _available("supportdesk.core.requests_log"):
+            from supportdesk.ui.placeholder import PlaceholderPage
+
+            return PlaceholderPage(self.tr("Sổ yêu cầu hỗ trợ đang được hoàn thiện."))
         from supportdesk.ui.requests_page import RequestsPage
 
         page = RequestsPage(self.ctx)
         page.changed.connect(self.refresh_status)
+        page.print_receipt.connect(lambda rid: self.printer.print_document("receipt", rid))
         return page
 
     def _make_procedures(self) -> QWidget:
@@ -103,6 +120,9 @@ class MainWindow(QMainWindow):
 
         page = ProceduresPage(self.ctx)
         page.log_request.connect(self.new_request)
+        page.print_handout.connect(
+            lambda p, _ticks: self.printer.print_document("handout", p["code"])
+        )
         return page
 
     def _make_directory(self) -> QWidget:
@@ -148,6 +168,7 @@ class MainWindow(QMainWindow):
         a["bigger"] = self._action("bigger", "Ctrl++", lambda: self._zoom(1), self.view_menu)
         a["smaller"] = self._action("smaller", "Ctrl+-", lambda: self._zoom(-1), self.view_menu)
         a["find"] = self._action("find", "Ctrl+F", self._focus_search)
+        a["print"] = self._action("print", "Ctrl+P", self._print_current)
         a["quick"] = self._action("quick", "Ctrl+K", self.quick_search, self.file_menu)
         a["new_request"] = self._action("new_request", "Ctrl+N", self.new_request, self.file_menu)
         self.file_menu.insertAction(a["settings"], a["new_request"])
@@ -224,9 +245,17 @@ class MainWindow(QMainWindow):
         if hasattr(page, "focus_search"):
             page.focus_search()
 
+    def _print_current(self) -> None:
+        page = self.pages.get(self.current_page_name())
+        if self.current_page_name() == "procedures" and page.detail.procedure:
+            self.printer.print_document("handout", page.detail.procedure["code"])
+        elif self.current_page_name() == "requests" and page.detail.request:
+            self.printer.print_document("receipt", page.detail.request["id"])
+
     def new_request(self, procedure: dict | None = None) -> None:
         page = self.show_page("requests")
-        page.new_request(procedure if isinstance(procedure, dict) else None)
+        if hasattr(page, "new_request"):
+                page.new_request(procedure if isinstance(procedure, dict) else None)
 
     def refresh_status(self) -> None:
         self.status.refresh()
