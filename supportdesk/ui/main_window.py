@@ -226,6 +226,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        for page in self.pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
         self.ctx.tasks.stop()
         super().closeEvent(event)
 
@@ -255,7 +258,7 @@ class MainWindow(QMainWindow):
     def new_request(self, procedure: dict | None = None) -> None:
         page = self.show_page("requests")
         if hasattr(page, "new_request"):
-                page.new_request(procedure if isinstance(procedure, dict) else None)
+            page.new_request(procedure if isinstance(procedure, dict) else None)
 
     def refresh_status(self) -> None:
         self.status.refresh()

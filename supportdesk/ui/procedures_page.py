@@ -49,6 +49,7 @@ class ProceduresPage(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._alive = True
         self._running = False
         self._pending: tuple | None = None
         self._typed_at: float | None = None
@@ -175,8 +176,15 @@ class ProceduresPage(QWidget):
             on_error=self._failed,
         )
 
+    def shutdown(self) -> None:
+        """The window closes: late results and timers must not touch the closed store."""
+        self._alive = False
+        self._detail_timer.stop()
+
     def _done(self, args: tuple, result: catalog.SearchResult) -> None:
         self._running = False
+        if not self._alive:
+            return
         pending, self._pending = self._pending, None
         if pending is not None and pending != args:
             self._run(pending)
@@ -192,6 +200,8 @@ class ProceduresPage(QWidget):
             self.results_shown.emit()
 
     def _open_first(self) -> None:
+        if not self._alive:
+            return
         if self.model.rowCount():
             self.table.selectionModel().setCurrentIndex(
                 self.model.index(0, 0),

@@ -51,6 +51,11 @@ class RequestsPage(QWidget):
         self.category.addItem("", None)
         for c in categories.all_categories(ctx.db):
             self.category.addItem(c["name"], c["code"])
+        self.category.setMinimumContentsLength(14)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.query.setMinimumWidth(260)
         self.mine = QComboBox()
         self.mine.setObjectName("requestAssignee")
         self.count = QLabel()
@@ -66,7 +71,7 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 150), (1, 100), (2, 150), (3, 150), (5, 120), (6, 100)):
+        for col, width in ((0, 170), (1, 100), (2, 150), (3, 130), (5, 110), (6, 100), (7, 120)):
             header.resizeSection(col, width)
         self.detail = RequestDetail()
         bar = QHBoxLayout()
@@ -84,7 +89,7 @@ class RequestsPage(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(self.detail)
-        split.setSizes([820, 380])
+        split.setSizes([860, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
@@ -150,7 +155,7 @@ class RequestsPage(QWidget):
         self.model.reload(self.filters())
         self._show_count()
         row = self.model.row_of(current) if current is not None else -1
-        if row < 0 and self.model.rowCount():
+        if row < 0 and self.model.rowCount() and select is None:
             row = 0
         if row >= 0:
             self.table.selectionModel().setCurrentIndex(
@@ -229,6 +234,9 @@ class RequestsPage(QWidget):
             self.window().statusBar().showMessage(str(exc), 8000)
             return
         self.reload(select=request["id"])
+        if self.model.row_of(request["id"]) < 0:  # left the current view: keep it in sight
+            self.table.clearSelection()
+            self.detail.show_request(requests_log.get(self.ctx.db, request["id"]))
         self.changed.emit()
 
     def _print(self) -> None:
