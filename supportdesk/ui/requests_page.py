@@ -201,6 +201,8 @@ class RequestsPage(QWidget):
     def _saved(self, request: dict) -> None:
         self.query.clear()
         self.reload(select=request["id"])
+        if self.model.row_of(request["id"]) < 0:  # resolved at the counter: not an open one
+            self.detail.show_request(request)
         self.changed.emit()
         self.table.setFocus()
 
