@@ -56,6 +56,17 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>EscalationDialog</name>
+    <message>
+        <source>Chuyển cấp trên</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>Chuyển đến (đơn vị hoặc cán bộ phụ trách):</source>
+        <translation>Escalate to (unit or responsible official):</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Thiết lập lần đầu — SupportDesk</source>
@@ -72,6 +83,85 @@ Trần Thị Bình</translation>
     <message>
         <source>Thoát</source>
         <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <source>Ghi yêu cầu mới</source>
+        <translation>New request</translation>
+    </message>
+    <message>
+        <source>Người dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Cán bộ, công chức</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Gõ tên hoặc mã thủ tục (không bắt buộc)</source>
+        <translation>Type a procedure name or code (optional)</translation>
+    </message>
+    <message>
+        <source>Người dân cần gì? Ví dụ: quên mật khẩu VNeID</source>
+        <translation>What is needed? E.g. forgot the VNeID password</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết ngay tại quầy</source>
+        <translation>Resolved at the counter</translation>
+    </message>
+    <message>
+        <source>Đã làm gì (không bắt buộc)</source>
+        <translation>What was done (optional)</translation>
+    </message>
+    <message>
+        <source>Lưu (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Huỷ (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Đối tượng:</source>
+        <translation>Requester:</translation>
+    </message>
+    <message>
+        <source>Họ tên:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Chủ đề:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Thủ tục:</source>
+        <translation>Procedure:</translation>
+    </message>
+    <message>
+        <source>Nội dung:</source>
+        <translation>Summary:</translation>
+    </message>
+    <message>
+        <source>Kết quả:</source>
+        <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Hãy ghi nội dung yêu cầu.</source>
+        <translation>Write what the request is about.</translation>
     </message>
 </context>
 <context>
@@ -155,6 +245,17 @@ Trần Thị Bình</translation>
     <message>
         <source>Tổng hợp</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>Printer</name>
+    <message>
+        <source>Đang tạo tài liệu để in…</source>
+        <translation>Preparing the document to print…</translation>
+    </message>
+    <message>
+        <source>Không tạo được tài liệu: {0}</source>
+        <translation>Could not create the document: {0}</translation>
     </message>
 </context>
 <context>
@@ -331,6 +432,136 @@ Trần Thị Bình</translation>
     <message>
         <source>Tên người, số điện thoại, thủ tục, cán bộ…</source>
         <translation>Name, phone number, procedure, official…</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDetail</name>
+    <message>
+        <source>Nhận xử lý</source>
+        <translation>Take it</translation>
+    </message>
+    <message>
+        <source>Chờ người yêu cầu</source>
+        <translation>Waiting for requester</translation>
+    </message>
+    <message>
+        <source>Chuyển cấp trên…</source>
+        <translation>Escalate…</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết…</source>
+        <translation>Resolved…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Mở lại</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>In phiếu tiếp nhận</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <source>Chọn một yêu cầu để xem chi tiết.</source>
+        <translation>Choose a request to see its details.</translation>
+    </message>
+    <message>
+        <source>QUÁ HẠN</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <source>Người yêu cầu</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Chủ đề</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Chuyển đến</source>
+        <translation>Escalated to</translation>
+    </message>
+    <message>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Ghi yêu cầu mới (Ctrl+N)</source>
+        <translation>New request (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Tìm: tên, số điện thoại, số phiếu, nội dung…</source>
+        <translation>Search: name, phone, ticket, summary…</translation>
+    </message>
+    <message>
+        <source>Đang mở</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Sắp đến hạn</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <source>Đã chuyển cấp trên</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Mọi chủ đề</source>
+        <translation>All topics</translation>
+    </message>
+    <message>
+        <source>Mọi người xử lý</source>
+        <translation>All assignees</translation>
+    </message>
+    <message>
+        <source>{0} yêu cầu</source>
+        <translation>{0} requests</translation>
+    </message>
+    <message>
+        <source>Kết quả giải quyết:</source>
+        <translation>Resolution:</translation>
     </message>
 </context>
 <context>
