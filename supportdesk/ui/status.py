@@ -33,7 +33,26 @@ class StatusBar(QStatusBar):
     def retranslate(self) -> None:
         self.refresh()
 
+    def _read_sync_state(self) -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("supportdesk.core.sync.outbox") is None:
+            return
+        from supportdesk.core.sync import outbox
+        from supportdesk.ui.formats import local_time
+
+        found = outbox.status(self.ctx.db)
+        last = found.get("last_success_at")
+        if isinstance(last, int | float):
+            last = outbox.iso(last)
+        self.sync_state = {
+            "online": bool(last) and not found.get("failures") and not found.get("paused"),
+            "last_sync": local_time(last, with_year=True) if last else None,
+            "pending": found.get("pending", 0) + found.get("in_flight", 0),
+        }
+
     def refresh(self) -> None:
+        self._read_sync_state()
         commune = self.ctx.setting("commune_name", "")
         province = self.ctx.setting("province_name", "")
         self.commune.setText(f"{commune}, {province}" if commune else self.tr("Chưa chọn đơn vị"))
