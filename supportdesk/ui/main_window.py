@@ -120,15 +120,22 @@ class MainWindow(QMainWindow):
 
         page = ProceduresPage(self.ctx)
         page.log_request.connect(self.new_request)
+        page.who_handles.connect(self.who_handles)
         page.print_handout.connect(
             lambda p, _ticks: self.printer.print_document("handout", p["code"])
         )
         return page
 
     def _make_directory(self) -> QWidget:
-        from supportdesk.ui.placeholder import PlaceholderPage
+        if not _available("supportdesk.core.directory"):
+            from supportdesk.ui.placeholder import PlaceholderPage
 
-        return PlaceholderPage(self.tr("Danh bạ đang được hoàn thiện."))
+            return PlaceholderPage(self.tr("Danh bạ đang được hoàn thiện."))
+        from supportdesk.ui.directory_page import DirectoryPage
+
+        page = DirectoryPage(self.ctx)
+        page.message.connect(self.hint)
+        return page
 
     def _make_dashboard(self) -> QWidget:
         from supportdesk.ui.placeholder import PlaceholderPage
@@ -259,6 +266,12 @@ class MainWindow(QMainWindow):
         page = self.show_page("requests")
         if hasattr(page, "new_request"):
             page.new_request(procedure if isinstance(procedure, dict) else None)
+
+    def who_handles(self, procedure: dict) -> None:
+        """The directory, listing the contacts who handle a procedure."""
+        page = self.show_page("directory")
+        if hasattr(page, "show_procedure"):
+            page.show_procedure(procedure)
 
     def refresh_status(self) -> None:
         self.status.refresh()
