@@ -138,9 +138,12 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_dashboard(self) -> QWidget:
-        from supportdesk.ui.placeholder import PlaceholderPage
+        from supportdesk.ui.dashboard_page import DashboardPage
 
-        return PlaceholderPage(self.tr("Tổng hợp đang được hoàn thiện."))
+        page = DashboardPage(self.ctx)
+        page.print_report.connect(lambda period: self.printer.print_document("report", period))
+        page.open_request.connect(lambda rid: self.open_item("request", rid))
+        return page
 
     # ------------------------------------------------------------ actions
 
@@ -261,6 +264,8 @@ class MainWindow(QMainWindow):
             self.printer.print_document("handout", page.detail.procedure["code"])
         elif self.current_page_name() == "requests" and page.detail.request:
             self.printer.print_document("receipt", page.detail.request["id"])
+        elif self.current_page_name() == "dashboard":
+            self.printer.print_document("report", page.current_period())
 
     def new_request(self, procedure: dict | None = None) -> None:
         page = self.show_page("requests")
