@@ -214,7 +214,9 @@ class RequestsPage(QWidget):
             return
         kwargs: dict = {}
         if action == "escalated":
-            target = EscalationDialog.ask(self.ctx, self)
+            from supportdesk.ui.escalation import EscalationDialog
+
+            target = EscalationDialog.ask(self.ctx, self, request.get("procedure_code"))
             if not target:
                 return
             kwargs["escalate_to"] = target
@@ -244,20 +246,3 @@ class RequestsPage(QWidget):
     def _print(self) -> None:
         if self.detail.request:
             self.print_receipt.emit(self.detail.request["id"])
-
-
-class EscalationDialog:
-    """Who the request goes to: a contact of the directory, or a unit typed in words."""
-
-    @classmethod
-    def ask(cls, ctx: AppContext, parent=None) -> str | int | None:
-        from PySide6.QtCore import QCoreApplication
-
-        text, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("EscalationDialog", "Chuyển cấp trên"),
-            QCoreApplication.translate(
-                "EscalationDialog", "Chuyển đến (đơn vị hoặc cán bộ phụ trách):"
-            ),
-        )
-        return text.strip() if ok and text.strip() else None
