@@ -23,8 +23,10 @@ def test_escalation_to_a_contact_picked_from_the_directory(window, monkeypatch):
     request_id = page.detail.request["id"]
 
     def pick(dialog):
-        type_text(dialog.query, "Đỗ Minh")
-        assert dialog.results.count() >= 1
+        type_text(dialog.query, "Đỗ Minh Quân 0904")
+        ids = [dialog.results.item(i).data(0x0100) for i in range(dialog.results.count())]
+        assert contact in ids
+        dialog.results.setCurrentRow(ids.index(contact))
         dialog.accept()
         return dialog.result()
 

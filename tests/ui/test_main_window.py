@@ -91,3 +91,39 @@ def test_quick_search_dialog_lists_procedures(desk, qtbot):
     type_text(dialog.query, "khai sinh")
     assert dialog.results.count() > 0
     assert "[Thủ tục]" in dialog.results.item(0).text()
+
+
+def test_quick_search_finds_a_request_by_ticket(desk, window, qtbot):
+    from supportdesk.core import requests_log
+    from supportdesk.ui.quick_search import QuickSearchDialog
+    from tests.ui.keyboard import type_text
+
+    some = requests_log.page(desk.ctx.db, {}, limit=1)[0]
+    dialog = QuickSearchDialog(desk.ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.query, some["ticket"])
+    assert dialog.results.count() > 0
+    assert dialog.results.item(0).text().startswith("[Yêu cầu]")
+    dialog.accept()
+    assert dialog.choice == ("request", some["id"])
+    window.open_item(*dialog.choice)
+    assert window.pages["requests"].detail.request["id"] == some["id"]
+
+
+def test_quick_search_finds_a_contact_by_name(desk, window, qtbot):
+    import pytest
+
+    pytest.importorskip("supportdesk.core.directory")
+    from supportdesk.ui.contact_store import save_contact
+    from supportdesk.ui.quick_search import QuickSearchDialog
+    from tests.ui.keyboard import type_text
+
+    saved = save_contact(desk.ctx.db, {"name": "Vũ Thị Ngọc Ánh", "agency": "Sở Nội vụ",
+                                       "tels": [("0915 222 333", "")]})  # fmt: skip
+    dialog = QuickSearchDialog(desk.ctx)
+    qtbot.addWidget(dialog)
+    type_text(dialog.query, "ngoc anh")
+    rows = [dialog.results.item(i).data(0x0100) for i in range(dialog.results.count())]
+    assert ("contact", saved) in rows
+    window.open_item("contact", saved)
+    assert window.pages["directory"].contact["id"] == saved
