@@ -91,6 +91,8 @@ class Desk:
 
         if first_run and not self.ensure_setup():
             return None
+        if first_run:
+            self.ask_operator()
         window = MainWindow(self.ctx)
         window.language_requested.connect(self.set_language)
         window.font_size_requested.connect(self.set_font_size)
@@ -106,6 +108,17 @@ class Desk:
         if not needs_first_run(self.ctx):
             return True
         return FirstRunDialog.ask(self.ctx, AdminUnits.shipped())
+
+    def ask_operator(self) -> None:
+        """At start, when several people share the counter PC: who is on duty."""
+        from supportdesk.ui.operator_dialog import OperatorDialog
+
+        team = self.ctx.team
+        if len(team) < 2:
+            return
+        name = OperatorDialog.ask(team, self.ctx.operator)
+        if name:
+            self.ctx.put_setting("operator", name)
 
     def set_language(self, language: str) -> None:
         self.ctx.put_setting("ui_language", self.translations.apply(language))

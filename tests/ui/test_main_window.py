@@ -127,3 +127,63 @@ def test_quick_search_finds_a_contact_by_name(desk, window, qtbot):
     assert ("contact", saved) in rows
     window.open_item("contact", saved)
     assert window.pages["directory"].contact["id"] == saved
+
+
+def test_settings_tabs_kept_across_a_restart(qapp, configured_dir, monkeypatch):
+    from supportdesk.core.admin_units import AdminUnits
+    from supportdesk.ui.settings_dialog import SettingsDialog
+
+    first = Desk(qapp, configured_dir)
+    dialog = SettingsDialog(first.ctx, AdminUnits.shipped())
+    tabs = dict((type(t).__name__, t) for _, t in dialog.extra_tabs)
+    cats = tabs["CategoriesTab"]
+    cats.table.cellWidget(0, 1).setValue(3)
+    row = cats.add_row()
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    cats.table.setItem(row, 0, QTableWidgetItem("Hỗ trợ chữ ký số từ xa"))
+    tabs["CalendarTab"].hours.setText("08:00-12:00,13:00-17:00")
+    tabs["CalendarTab"].days_off.setPlainText("02/01/2026")
+    tabs["SyncTab"].hub_url.setText("https://hub.example.vn/")
+    tabs["RetentionTab"].months.setValue(36)
+    dialog.accept()
+    assert dialog.result() == 1, dialog.error.text()
+    first_code = cats.codes[0]
+    first.close()
+    second = Desk(qapp, configured_dir)
+    try:
+        from supportdesk.core import categories
+
+        ctx = second.ctx
+        assert categories.get(ctx.db, first_code)["service_value"] == 3
+        assert "Hỗ trợ chữ ký số từ xa" in categories.names(ctx.db).values()
+        assert ctx.setting("office_hours") == [["08:00", "12:00"], ["13:00", "17:00"]]
+        assert "2026-01-02" in ctx.setting("calendar_overrides")["days_off"]
+        assert ctx.setting("hub_url") == "https://hub.example.vn"
+        assert ctx.setting("retention_months") == 36
+    finally:
+        second.close()
+
+
+def test_settings_refuse_bad_office_hours(desk):
+    from supportdesk.core.admin_units import AdminUnits
+    from supportdesk.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(desk.ctx, AdminUnits.shipped())
+    tabs = dict((type(t).__name__, t) for _, t in dialog.extra_tabs)
+    tabs["CalendarTab"].hours.setText("17:00-07:00")
+    tabs["RetentionTab"].months.setValue(48)
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "giờ làm việc" in dialog.error.text()
+    assert desk.ctx.setting("retention_months") != 48  # nothing half-written
+
+
+def test_operator_picked_at_start(desk, monkeypatch):
+    from supportdesk.ui.operator_dialog import OperatorDialog
+
+    team = desk.ctx.team
+    assert len(team) > 1
+    monkeypatch.setattr(OperatorDialog, "ask", classmethod(lambda cls, t, c, p=None: t[-1]))
+    desk.ask_operator()
+    assert desk.ctx.operator == team[-1]
