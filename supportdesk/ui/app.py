@@ -99,6 +99,9 @@ class Desk:
         window.settings_requested.connect(self.edit_settings)
         self.window = window
         window.show()
+        if first_run:
+            window.background.purge_personal()
+            window.background.start()
         return window
 
     def ensure_setup(self) -> bool:

@@ -67,6 +67,12 @@ class MainWindow(QMainWindow):
         self.printer = Printer(ctx, self)
         self.printer.started.connect(self.hint)
         self.printer.failed.connect(self.hint)
+        from supportdesk.ui.background import BackgroundWork
+
+        self.background = BackgroundWork(ctx, self)
+        self.background.message.connect(self.hint)
+        self.background.synced.connect(lambda _r: self.status.refresh())
+        self.background.purged.connect(lambda n: n and self.refresh_status())
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
@@ -180,6 +186,12 @@ class MainWindow(QMainWindow):
         a["find"] = self._action("find", "Ctrl+F", self._focus_search)
         a["print"] = self._action("print", "Ctrl+P", self._print_current)
         a["quick"] = self._action("quick", "Ctrl+K", self.quick_search, self.file_menu)
+        self.sync_menu = bar.addMenu("")
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.sync_menu)
+        a["send_now"] = self._action(
+            "send_now", "Ctrl+Shift+S", lambda: self.background.sync_now(force=True), self.sync_menu
+        )
+        a["outbox"] = self._action("outbox", None, self.show_outbox, self.sync_menu)
         a["new_request"] = self._action("new_request", "Ctrl+N", self.new_request, self.file_menu)
         self.file_menu.insertAction(a["settings"], a["new_request"])
         self.file_menu.insertAction(a["settings"], a["quick"])
@@ -210,6 +222,9 @@ class MainWindow(QMainWindow):
         a["smaller"].setText(self.tr("Chữ nhỏ hơn"))
         a["quick"].setText(self.tr("Tìm nhanh…"))
         a["new_request"].setText(self.tr("Ghi yêu cầu mới"))
+        self.sync_menu.setTitle(self.tr("Đồ&ng bộ"))
+        a["send_now"].setText(self.tr("Gửi ngay"))
+        a["outbox"].setText(self.tr("Hộp thư đi…"))
         a["shortcuts"].setText(self.tr("Phím tắt"))
         a["about"].setText(self.tr("Giới thiệu"))
         self.status.retranslate()
@@ -236,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self.background.stop()
         for page in self.pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()
@@ -297,6 +313,11 @@ class MainWindow(QMainWindow):
         opener = {"request": "open_request", "procedure": "show_code", "contact": "show_contact"}
         if hasattr(page, opener[kind]):
             getattr(page, opener[kind])(key)
+
+    def show_outbox(self) -> None:
+        from supportdesk.ui.outbox_dialog import OutboxDialog
+
+        OutboxDialog.ask(self.ctx, self)
 
     def show_shortcuts(self) -> None:
         from supportdesk.ui.help import show_shortcuts
