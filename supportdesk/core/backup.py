@@ -9,7 +9,7 @@ import os
 import shutil
 import sqlite3
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -60,22 +60,28 @@ def backups_dir(data_dir: Path) -> Path:
 # ---------------------------------------------------------------- making backups
 
 
-def create(db: Database, data_dir: Path, keep: int | None = None) -> Path:
+def create(
+    db: Database, data_dir: Path, keep: int | None = None, *, now: datetime | None = None
+) -> Path:
     """A checked backup of the open store in backups/, then rotation to the last `keep`."""
-    target = backups_dir(data_dir) / f"{PREFIX}{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.db"
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    target = backups_dir(data_dir) / f"{PREFIX}{stamp}.db"
     copy_to(db, target)
     rotate(data_dir, _keep(db) if keep is None else keep)
     return target
 
 
-def daily(db: Database, data_dir: Path, keep: int | None = None) -> Path | None:
+def daily(
+    db: Database, data_dir: Path, keep: int | None = None, *, now: datetime | None = None
+) -> Path | None:
     """The automatic backup: one per local calendar day (the first call of the day makes it).
 
     Cheap when today's backup exists, so the app may call it at start and then every hour."""
-    today = f"{PREFIX}{date.today().strftime('%Y%m%d')}-"
+    now = now or datetime.now()
+    today = f"{PREFIX}{now.strftime('%Y%m%d')}-"
     if any(p.name.startswith(today) for p in _rotated(data_dir)):
         return None
-    return create(db, data_dir, keep)
+    return create(db, data_dir, keep, now=now)
 
 
 def copy_to(db: Database, target: Path) -> Path:

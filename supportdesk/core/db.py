@@ -158,20 +158,22 @@ def open_store(
         if check and not fresh:
             _quick_check(db, path)
         migrate(db, path)
-    except sqlite3.DatabaseError as exc:
+    except BaseException as exc:
         if db is not None:
             db.close()
-        if isinstance(exc, StoreError):
-            raise
-        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-        if code in _CORRUPT_CODES:
-            raise StoreCorruptError(path, str(exc), _latest_good(directory)) from exc
-        raise write_error(exc, path) or StoreError(
-            f"Không mở được kho dữ liệu {path}: {exc}"
-        ) from exc
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, StoreError):
+            raise _open_error(exc, path) from exc
+        raise
     if fresh and seed:
         _seed(db)
     return db
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _CORRUPT_CODES:
+        return StoreCorruptError(path, str(exc), _latest_good(path.parent))
+    return write_error(exc, path) or StoreError(f"Không mở được kho dữ liệu {path}: {exc}")
 
 
 def _check_writable(directory: Path, path: Path) -> None:
