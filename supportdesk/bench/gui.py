@@ -109,13 +109,10 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
 def _probe_search(data_dir: str) -> dict:
     from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, Qt
     from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
 
     from supportdesk.core import catalog
     from supportdesk.ui.app import Desk
-    from supportdesk.ui.qtfix import protect_singletons
-
-    protect_singletons()
-    from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
     desk = Desk(app, data_dir)

@@ -14,9 +14,6 @@ def run_app(
     exit_when_shown: bool = False,
 ) -> int:
     """Open the app and run its event loop; the CLI's entry (no subcommand, or `gui`)."""
-    from supportdesk.ui.qtfix import protect_singletons
-
-    protect_singletons()
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -77,10 +74,8 @@ class Desk:
         from supportdesk.ui import style
         from supportdesk.ui.context import AppContext
         from supportdesk.ui.i18n import Translations
-        from supportdesk.ui.qtfix import protect_singletons
         from supportdesk.ui.tasks import TaskRunner
 
-        protect_singletons()
         self.app = app
         directory = paths.data_dir(data_dir)
         db = open_store(directory)

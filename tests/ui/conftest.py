@@ -2,11 +2,6 @@ import shutil
 
 import pytest
 
-from supportdesk.ui.qtfix import protect_singletons
-
-# PySide6 6.12 on CPython 3.11 drops references to None/True (see supportdesk/ui/qtfix.py).
-protect_singletons()
-
 
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory):
