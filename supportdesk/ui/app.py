@@ -61,8 +61,26 @@ def _demo_dir() -> Path:
     directory = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
     db = open_store(directory)
     demo.fill(db)
+    _demo_contacts(db)
     db.close()
     return directory
+
+
+def _demo_contacts(db) -> None:
+    """The example contact sheet shipped with the directory (fictitious people), if any."""
+    import importlib.util
+
+    from supportdesk import paths
+
+    if importlib.util.find_spec("supportdesk.core.directory_files") is None:
+        return
+    from supportdesk.core import directory_files
+
+    try:
+        example = paths.resource("directory", "vi-du-danh-ba.csv")
+    except FileNotFoundError:
+        return
+    directory_files.import_file(db, example)
 
 
 class Desk:

@@ -38,7 +38,7 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         metrics = QFontMetrics(self.font())
         width, row_h = self.width(), self._row_height()
-        label_w = min(int(width * 0.45), max((metrics.horizontalAdvance(b[0]) for b in self.bars),
+        label_w = min(int(width * 0.6), max((metrics.horizontalAdvance(b[0]) for b in self.bars),
                                              default=0) + 12)  # fmt: skip
         value_w = metrics.horizontalAdvance("00000") + 8
         top = max((v for _, v in self.bars), default=0) or 1

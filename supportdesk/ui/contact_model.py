@@ -57,6 +57,8 @@ class ContactTableModel(QAbstractTableModel):
             if key == "phone":
                 return first_phone(row)
             return row.get(key) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "where":
+            return where_text(row) or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

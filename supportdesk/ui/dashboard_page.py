@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -104,12 +105,14 @@ class DashboardPage(QWidget):
         self.overdue_title.setProperty("role", "title")
         self.overdue = QListWidget()
         self.overdue.setObjectName("overdueList")
+        self.overdue.setWordWrap(True)
+        self.overdue.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.team_title = QLabel()
         self.team_title.setProperty("role", "title")
         self.team = QTableWidget(0, 3)
         self.team.setObjectName("teamLoad")
         self.team.verticalHeader().hide()
-        self.team.horizontalHeader().setStretchLastSection(True)
+        self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         bar = QHBoxLayout()
         bar.addWidget(self.period)
@@ -129,8 +132,8 @@ class DashboardPage(QWidget):
         right.addWidget(self.overdue_title)
         right.addWidget(self.overdue, 1)
         body = QHBoxLayout()
-        body.addLayout(left, 3)
-        body.addLayout(right, 2)
+        body.addLayout(left, 5)
+        body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(cards)
@@ -227,7 +230,8 @@ class DashboardPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.team.setItem(row, col, item)
-        self.team.resizeColumnToContents(0)
+        self.team.resizeColumnToContents(1)
+        self.team.resizeColumnToContents(2)
 
     def save_report(self, path: str | None = None) -> None:
         from supportdesk.ui.printing import _render

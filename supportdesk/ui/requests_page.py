@@ -71,7 +71,11 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 170), (1, 100), (2, 150), (3, 130), (5, 110), (6, 100), (7, 120)):
+        fm = self.table.fontMetrics()
+        stamp = fm.horizontalAdvance("00/00 00:00") + 18  # dates must never be cut
+        ticket = fm.horizontalAdvance("00000-0000-000000") + 18
+        for col, width in ((0, ticket), (1, stamp), (2, 150), (3, 130), (5, 110), (6, stamp),
+                           (7, 120)):  # fmt: skip
             header.resizeSection(col, width)
         self.detail = RequestDetail()
         bar = QHBoxLayout()

@@ -26,7 +26,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Cài đặt"))
-        self.resize(820, 720)
+        self.resize(900, 720)
         self.ctx = ctx
         self.form = CenterForm(units)
         self.form.load({k: ctx.setting(k) for k in KEYS if ctx.setting(k) is not None})
@@ -45,7 +45,7 @@ class SettingsDialog(QDialog):
         look_form.addRow(self.tr("Ngôn ngữ:"), self.language)
         look_form.addRow(self.tr("Cỡ chữ:"), self.font_size)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.form, self.tr("Đơn vị và tổ hỗ trợ"))
+        self.tabs.addTab(self.form, self.tr("Đơn vị, tổ hỗ trợ"))
         self.tabs.addTab(look, self.tr("Giao diện"))
         self.extra_tabs = self._extra_tabs(ctx)
         for title, tab in self.extra_tabs:
@@ -67,7 +67,7 @@ class SettingsDialog(QDialog):
         from supportdesk.ui import settings_tabs as t
 
         return [
-            (self.tr("Chủ đề và thời hạn"), t.CategoriesTab(ctx)),
+            (self.tr("Chủ đề, thời hạn"), t.CategoriesTab(ctx)),
             (self.tr("Lịch làm việc"), t.CalendarTab(ctx)),
             (self.tr("Máy chủ tỉnh"), t.SyncTab(ctx)),
             (self.tr("Dữ liệu cá nhân"), t.RetentionTab(ctx)),
