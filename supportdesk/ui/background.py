@@ -25,10 +25,6 @@ def _purge(db) -> int:
     return requests_log.purge_personal(db)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackgroundWork", text)
-
-
 class BackgroundWork(QObject):
     synced = Signal(dict)  # the sync_now result
     purged = Signal(int)
@@ -57,7 +53,9 @@ class BackgroundWork(QObject):
             return False
         self.syncing = True
         if force:
-            self.message.emit(tr("Đang gửi báo cáo lên máy chủ tỉnh…"))
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Đang gửi báo cáo lên máy chủ tỉnh…")
+            )
         self.ctx.tasks.start(_sync, str(self.ctx.data_dir), force,
                              on_done=self._synced, on_error=self._sync_failed)  # fmt: skip
         return True
@@ -66,19 +64,29 @@ class BackgroundWork(QObject):
         self.syncing = False
         self.last_result = result
         if result.get("paused"):
-            self.message.emit(tr(
+            self.message.emit(QCoreApplication.translate("BackgroundWork",
                 "Máy chủ tỉnh đã thu hồi mã của xã: việc gửi tạm dừng. Vào Cài đặt → Máy chủ "
                 "tỉnh để đăng ký lại với mã mới."
             ))  # fmt: skip
         elif result.get("reason"):
-            self.message.emit(tr("Chưa gửi được: {0}").replace("{0}", str(result["reason"])))
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Chưa gửi được: {0}").replace(
+                    "{0}", str(result["reason"])
+                )
+            )
         elif result.get("acked") or result.get("sent"):
-            self.message.emit(tr("Đã gửi {0} báo cáo.").replace("{0}", str(result.get("acked", 0))))
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Đã gửi {0} báo cáo.").replace(
+                    "{0}", str(result.get("acked", 0))
+                )
+            )
         self.synced.emit(result)
 
     def _sync_failed(self, message: str) -> None:
         self.syncing = False
-        self.message.emit(tr("Đồng bộ lỗi: {0}").replace("{0}", message))
+        self.message.emit(
+            QCoreApplication.translate("BackgroundWork", "Đồng bộ lỗi: {0}").replace("{0}", message)
+        )
         self.synced.emit({"error": message})
 
     def purge_personal(self) -> None:
@@ -88,6 +96,8 @@ class BackgroundWork(QObject):
     def _purged(self, count: int) -> None:
         if count:
             self.message.emit(
-                tr("Đã ẩn danh {0} yêu cầu quá thời hạn lưu giữ.").replace("{0}", str(count))
+                QCoreApplication.translate(
+                    "BackgroundWork", "Đã ẩn danh {0} yêu cầu quá thời hạn lưu giữ."
+                ).replace("{0}", str(count))
             )
         self.purged.emit(count)

@@ -6,12 +6,11 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 
 def level_label(level: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "xa": t("ContactTableModel", "Cấp xã"),
-        "huyen": t("ContactTableModel", "Cấp huyện"),
-        "tinh": t("ContactTableModel", "Cấp tỉnh"),
-        "bo": t("ContactTableModel", "Trung ương"),
+        "xa": QCoreApplication.translate("ContactTableModel", "Cấp xã"),
+        "huyen": QCoreApplication.translate("ContactTableModel", "Cấp huyện"),
+        "tinh": QCoreApplication.translate("ContactTableModel", "Cấp tỉnh"),
+        "bo": QCoreApplication.translate("ContactTableModel", "Trung ương"),
     }.get(level or "", "")
 
 
@@ -66,12 +65,11 @@ class ContactTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         return (
-            t("ContactTableModel", "Họ tên / Cơ quan"),
-            t("ContactTableModel", "Chức vụ, nơi làm việc"),
-            t("ContactTableModel", "Cấp"),
-            t("ContactTableModel", "Điện thoại"),
+            QCoreApplication.translate("ContactTableModel", "Họ tên / Cơ quan"),
+            QCoreApplication.translate("ContactTableModel", "Chức vụ, nơi làm việc"),
+            QCoreApplication.translate("ContactTableModel", "Cấp"),
+            QCoreApplication.translate("ContactTableModel", "Điện thoại"),
         )[section]
 
     def id_at(self, row: int) -> int | None:

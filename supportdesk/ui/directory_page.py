@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,15 +34,18 @@ class FilePicker:
     @staticmethod
     def open_contacts(parent) -> str | None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Nhập danh bạ"), "",
-            parent.tr("Danh bạ (*.csv *.xlsx *.vcf *.vcard)"),
+            parent, QCoreApplication.translate("DirectoryPage", "Nhập danh bạ"), "",
+            QCoreApplication.translate("DirectoryPage", "Danh bạ (*.csv *.xlsx *.vcf *.vcard)"),
         )  # fmt: skip
         return path or None
 
     @staticmethod
     def save_vcard(parent) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Xuất vCard"), "danh-ba.vcf", parent.tr("vCard (*.vcf)")
+            parent,
+            QCoreApplication.translate("DirectoryPage", "Xuất vCard"),
+            "danh-ba.vcf",
+            QCoreApplication.translate("DirectoryPage", "vCard (*.vcf)"),
         )
         return path or None
 

@@ -18,13 +18,12 @@ from supportdesk.ui.formats import local_time
 
 
 def state_label(state: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "pending": t("OutboxDialog", "Chờ gửi"),
-        "in_flight": t("OutboxDialog", "Đang gửi"),
-        "acked": t("OutboxDialog", "Đã gửi"),
-        "rejected": t("OutboxDialog", "Bị từ chối"),
-        "superseded": t("OutboxDialog", "Đã thay bằng bản mới"),
+        "pending": QCoreApplication.translate("OutboxDialog", "Chờ gửi"),
+        "in_flight": QCoreApplication.translate("OutboxDialog", "Đang gửi"),
+        "acked": QCoreApplication.translate("OutboxDialog", "Đã gửi"),
+        "rejected": QCoreApplication.translate("OutboxDialog", "Bị từ chối"),
+        "superseded": QCoreApplication.translate("OutboxDialog", "Đã thay bằng bản mới"),
     }.get(state, state)
 
 

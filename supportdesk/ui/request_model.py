@@ -15,14 +15,13 @@ OVERDUE_BG, DUE_SOON_BG, DONE_FG = QColor("#f9d6d5"), QColor("#fdf0c8"), QColor(
 
 
 def status_label(status: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "new": t("status", "Mới"),
-        "in_progress": t("status", "Đang xử lý"),
-        "waiting": t("status", "Chờ người yêu cầu"),
-        "escalated": t("status", "Đã chuyển cấp trên"),
-        "resolved": t("status", "Đã giải quyết"),
-        "closed": t("status", "Đã đóng"),
+        "new": QCoreApplication.translate("status", "Mới"),
+        "in_progress": QCoreApplication.translate("status", "Đang xử lý"),
+        "waiting": QCoreApplication.translate("status", "Chờ người yêu cầu"),
+        "escalated": QCoreApplication.translate("status", "Đã chuyển cấp trên"),
+        "resolved": QCoreApplication.translate("status", "Đã giải quyết"),
+        "closed": QCoreApplication.translate("status", "Đã đóng"),
     }.get(status, status)
 
 
@@ -106,16 +105,15 @@ class RequestTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         return (
-            t("RequestTableModel", "Số phiếu"),
-            t("RequestTableModel", "Tiếp nhận"),
-            t("RequestTableModel", "Người yêu cầu"),
-            t("RequestTableModel", "Chủ đề"),
-            t("RequestTableModel", "Tóm tắt"),
-            t("RequestTableModel", "Trạng thái"),
-            t("RequestTableModel", "Hạn xử lý"),
-            t("RequestTableModel", "Người xử lý"),
+            QCoreApplication.translate("RequestTableModel", "Số phiếu"),
+            QCoreApplication.translate("RequestTableModel", "Tiếp nhận"),
+            QCoreApplication.translate("RequestTableModel", "Người yêu cầu"),
+            QCoreApplication.translate("RequestTableModel", "Chủ đề"),
+            QCoreApplication.translate("RequestTableModel", "Tóm tắt"),
+            QCoreApplication.translate("RequestTableModel", "Trạng thái"),
+            QCoreApplication.translate("RequestTableModel", "Hạn xử lý"),
+            QCoreApplication.translate("RequestTableModel", "Người xử lý"),
         )[section]
 
     def id_at(self, row: int) -> int | None:
