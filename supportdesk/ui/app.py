@@ -45,6 +45,16 @@ def run_app(
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process. VmHWM first: ru_maxrss survives fork+exec, so a
+    probe started by a big parent (a benchmark that just filled a store) would report the
+    parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows
