@@ -89,3 +89,56 @@ def m001_settings_and_catalog(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations()
+def m004_sync(db: Database) -> None:
+    # One row per revision of a period's summary, as it was when it was queued.
+    db["sync_snapshots"].create(
+        {
+            "id": int,
+            "period_type": str,
+            "period_id": str,
+            "revision": int,
+            "content_sha256": str,
+            "content": str,  # JSON: the payload's content part (core.sync.payload)
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"period_type", "period_id", "revision", "content_sha256", "content"},
+    )
+    db["sync_snapshots"].create_index(["period_type", "period_id", "revision"], unique=True)
+    db["sync_outbox"].create(
+        {
+            "submission_id": str,
+            "snapshot_id": int,
+            "period_type": str,
+            "period_id": str,
+            "revision": int,
+            "payload": str,  # JSON, exactly as posted: the bytes must not change between retries
+            "state": str,  # pending | in_flight | acked | rejected | superseded
+            "attempts": int,
+            "last_error": str,
+            "receipt": str,
+            "created_at": str,
+            "updated_at": str,
+            "acked_at": str,
+        },
+        pk="submission_id",
+        foreign_keys=[("snapshot_id", "sync_snapshots", "id")],
+        not_null={"payload", "state"},
+        defaults={"attempts": 0, "last_error": "", "receipt": "", "acked_at": ""},
+    )
+    db["sync_outbox"].create_index(["state", "created_at"])
+    # Catalogs pulled from the hub: the current version and the one before it.
+    db["sync_catalogs"].create(
+        {
+            "name": str,
+            "slot": str,  # current | previous
+            "version": str,
+            "sha256": str,
+            "body": bytes,
+            "installed_at": str,
+        },
+        pk=("name", "slot"),
+    )
