@@ -62,6 +62,20 @@ def _search(s: Scratch) -> str:
     return f"«{SEARCH_QUERY}» → {s.codes[0]} {result.items[0]['name']}"
 
 
+def _handout(s: Scratch) -> str:
+    from supportdesk.core.pdf.export import handout_pdf
+
+    data = handout_pdf(s.db, s.codes[0])
+    if not data.startswith(b"%PDF-"):
+        raise RuntimeError("kết quả không phải tệp PDF")
+    # Without the shipped TrueType font the PDF would print boxes for đ, ơ, ư: check it is inside.
+    if b"DejaVuSans" not in data:
+        raise RuntimeError("PDF thiếu phông chữ tiếng Việt DejaVu Sans")
+    path = s.directory / "handout.pdf"
+    path.write_bytes(data)
+    return f"{s.codes[0]}, {len(data) // 1024} KB"
+
+
 def _gui(s: Scratch) -> str:
     # Offscreen unless the caller chose a platform: the test must pass on a CI box with no display
     # and must not flash a window at the person who runs it on a counter PC.
@@ -96,6 +110,7 @@ STEPS: list[Step] = [
     Step("store", "Mở kho dữ liệu trong thư mục tạm", _open_store),
     Step("catalog", "Nạp danh mục thủ tục", _load_catalog),
     Step("search", "Tìm kiếm thủ tục", _search),
+    Step("handout", "In phiếu hướng dẫn thủ tục ra PDF", _handout),
     Step("gui", "Mở giao diện (không hiển thị) rồi đóng", _gui),
 ]
 
