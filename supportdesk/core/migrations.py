@@ -92,6 +92,120 @@ def m001_settings_and_catalog(db: Database) -> None:
 
 
 @migrations()
+def m003_requests(db: Database) -> None:
+    from supportdesk.core import categories
+
+    db["categories"].create(
+        {
+            "code": str,
+            "name": str,
+            "service_unit": str,  # "hours" (office hours from intake) or "days" (working days)
+            "service_value": int,
+            "position": int,
+            "active": int,  # categories are retired, never deleted: old requests point at them
+        },
+        pk="code",
+        not_null={"name", "service_unit", "service_value"},
+        defaults={"active": 1, "position": 0},
+    )
+    categories.load_shipped(db)
+    db["requests"].create(
+        {
+            "id": int,
+            "ticket": str,
+            "commune_code": str,
+            "year": int,  # Vietnam-time year of intake; tickets count from 1 each year
+            "seq": int,
+            "requester_kind": str,
+            "requester_name": str,
+            "requester_phone": str,
+            "requester_id_number": str,
+            "requester_unit": str,
+            "channel": str,
+            "category": str,
+            "procedure_code": str,
+            "summary": str,
+            "description": str,
+            "priority": str,
+            "assignee": str,
+            "status": str,
+            "created_at": str,  # UTC ISO-8601, seconds: text order is time order
+            "updated_at": str,
+            "due_at": str,
+            "warn_at": str,  # 80 % of the service time used: "due soon" from here on
+            "due_days": int,  # an explicit appointment in working days, else NULL
+            "paused_minutes": float,  # office minutes spent waiting for the requester
+            "waiting_since": str,
+            "resolved_at": str,
+            "on_time": int,
+            "resolution": str,
+            "closed_at": str,
+            "escalated_at": str,
+            "escalated_to": str,
+            "escalated_contact_id": int,
+            "escalation_ref": str,
+            "anonymised_at": str,
+            "search_text": str,  # folded ticket, summary, description, name and phone digits
+        },
+        pk="id",
+        not_null={"ticket", "year", "seq", "category", "summary", "status", "created_at"},
+        foreign_keys=[("category", "categories", "code")],
+        defaults={"paused_minutes": 0.0, "commune_code": ""},
+    )
+    db["requests"].create_index(["commune_code", "year", "seq"], unique=True)
+    # Covering indexes for core.stats: a month is read from the index alone, not 200,000 rows.
+    db["requests"].create_index(
+        ["created_at", "category", "status", "due_at", "waiting_since", "escalated_at", "assignee"],
+        index_name="idx_requests_received",
+    )
+    db["requests"].create_index(
+        ["resolved_at", "category", "created_at", "on_time", "assignee"],
+        index_name="idx_requests_resolved",
+    )
+    db["requests"].create_index(["status", "due_at"])
+    db["requests"].create_index(["category"])  # rowid order within a category: newest first
+    db["requests"].create_index(["assignee"])
+    db["requests"].create_index(["escalated_at"])
+    db["requests"].create_index(["ticket"])
+    # External-content FTS, with its own triggers: the update trigger fires only when the
+    # searched text changes, so status changes do not rewrite the index.
+    # executescript would commit half-way through the migration's transaction: one by one.
+    for statement in _REQUESTS_FTS:
+        db.execute(statement)
+    db["request_events"].create(
+        {
+            "id": int,
+            "request_id": int,
+            "at": str,
+            "actor": str,
+            "action": str,  # created, status, assign, escalate, note, edit, anonymise
+            "from_status": str,
+            "to_status": str,
+            "changes": str,  # JSON {field: [old, new]}; personal fields say only "changed"
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("request_id", "requests", "id")],
+    )
+    db["request_events"].create_index(["request_id", "id"])
+
+
+_REQUESTS_FTS = (
+    """CREATE VIRTUAL TABLE requests_fts USING fts5(
+        search_text, content='requests', content_rowid='id', tokenize='unicode61'
+    )""",
+    """CREATE TRIGGER requests_fts_ai AFTER INSERT ON requests BEGIN
+        INSERT INTO requests_fts(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+    """CREATE TRIGGER requests_fts_au AFTER UPDATE OF search_text ON requests BEGIN
+        INSERT INTO requests_fts(requests_fts, rowid, search_text)
+            VALUES ('delete', old.id, old.search_text);
+        INSERT INTO requests_fts(rowid, search_text) VALUES (new.id, new.search_text);
+    END""",
+)
+
+
+@migrations()
 def m004_sync(db: Database) -> None:
     # One row per revision of a period's summary, as it was when it was queued.
     db["sync_snapshots"].create(
