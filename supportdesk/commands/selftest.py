@@ -62,6 +62,19 @@ def _search(s: Scratch) -> str:
     return f"«{SEARCH_QUERY}» → {s.codes[0]} {result.items[0]['name']}"
 
 
+def _calendar(s: Scratch) -> str:
+    from datetime import date
+
+    from supportdesk.core.calendar import WorkCalendar
+
+    year = date.today().year
+    days = WorkCalendar.build().special_days(year)
+    named = [d for d in days if d["off"] and d["name"]]
+    if not named:
+        raise RuntimeError(f"không có ngày lễ nào có tên trong năm {year}")
+    return f"{len(named)} ngày nghỉ lễ năm {year}, ví dụ {named[0]['name']}"
+
+
 def _handout(s: Scratch) -> str:
     from supportdesk.core.pdf.export import handout_pdf
 
@@ -80,36 +93,45 @@ def _gui(s: Scratch) -> str:
     # Offscreen unless the caller chose a platform: the test must pass on a CI box with no display
     # and must not flash a window at the person who runs it on a counter PC.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
 
-    from supportdesk.ui.app import run_app
+    from supportdesk import paths
+    from supportdesk.core.admin_units import AdminUnits
+    from supportdesk.ui.app import Desk
+    from supportdesk.ui.first_run import FirstRunDialog, needs_first_run
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    shown: list[str] = []
-
-    def close_when_shown() -> None:
-        windows = [w for w in app.topLevelWidgets() if w.isVisible()]
-        shown.extend(w.windowTitle() for w in windows if isinstance(w, QMainWindow))
-        for window in windows:
-            window.close()
-        app.quit()
-
-    # Fires inside whichever event loop the app reaches first, modal dialogs included, so a
-    # regression that opens a dialog fails this step instead of hanging it.
-    QTimer.singleShot(0, close_when_shown)
-    code = run_app(str(s.directory))
-    if code != 0:
-        raise RuntimeError(f"run_app trả về {code}")
-    if not shown:
-        raise RuntimeError("cửa sổ chính không hiện ra")
-    return f"{app.platformName()}: {shown[0]}"
+    # A .qm left out of the bundle would fail silently in the app: load each one here.
+    for name in ("qt_vi", "supportdesk_en"):
+        if not QTranslator().load(str(paths.resource("i18n", f"{name}.qm"))):
+            raise RuntimeError(f"không nạp được bản dịch {name}.qm")
+    desk = Desk(app, s.directory)  # what run_app builds: store, tasks, translations, style
+    try:
+        if needs_first_run(desk.ctx):
+            # Shown, not exec'd: a modal dialog would wait for a person. Building it reads the
+            # 3,321 shipped communes, another file a bundle can lose.
+            dialog = FirstRunDialog(AdminUnits.shipped())
+            dialog.show()
+            app.processEvents()
+            dialog.close()
+            dialog.deleteLater()
+        window = desk.open_window(first_run=False)
+        app.processEvents()
+        if window is None or not window.isVisible():
+            raise RuntimeError("cửa sổ chính không hiện ra")
+        title = window.windowTitle()
+    finally:
+        desk.close()
+        app.processEvents()
+    return f"{app.platformName()}: {title}"
 
 
 STEPS: list[Step] = [
     Step("store", "Mở kho dữ liệu trong thư mục tạm", _open_store),
     Step("catalog", "Nạp danh mục thủ tục", _load_catalog),
     Step("search", "Tìm kiếm thủ tục", _search),
+    Step("calendar", "Lịch làm việc và ngày lễ Việt Nam", _calendar),
     Step("handout", "In phiếu hướng dẫn thủ tục ra PDF", _handout),
     Step("gui", "Mở giao diện (không hiển thị) rồi đóng", _gui),
 ]
