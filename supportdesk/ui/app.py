@@ -30,7 +30,7 @@ def run_app(
         print("\n".join(str(p) for p in saved))
         desk.close()
         return 0
-    window = desk.open_window(first_run=True)
+    window = desk.open_window(first_run=True, ask_operator=not exit_when_shown)
     if window is None:
         desk.close()
         return 0
@@ -114,12 +114,12 @@ class Desk:
         style.apply(app, self.ctx.setting("ui_font_size"))
         self.window = None
 
-    def open_window(self, first_run: bool = True):
+    def open_window(self, first_run: bool = True, ask_operator: bool = True):
         from supportdesk.ui.main_window import MainWindow
 
         if first_run and not self.ensure_setup():
             return None
-        if first_run:
+        if first_run and ask_operator:
             self.ask_operator()
         window = MainWindow(self.ctx)
         window.language_requested.connect(self.set_language)
