@@ -161,7 +161,7 @@ def bench_ingest(url: str, label: str, communes: int) -> list[dict]:
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     return [
         {"name": f"hub ingest: one month from {communes} communes ({label}, 8 clients)",
-         "value": round(elapsed, 2), "unit": "s", "budget": 30.0 * communes / COMMUNES},
+         "value": round(elapsed, 2), "unit": "s", "budget": round(30.0 * communes / COMMUNES, 1)},
         {"name": f"hub POST p95, {CONCURRENT} concurrent clients ({label})",
          "value": round(1000 * p95, 1), "unit": "ms", "budget": 100.0},
         {"name": f"hub POST median, {CONCURRENT} concurrent clients ({label})",
