@@ -1,0 +1,446 @@
+"""Contacts of the officials and agencies who handle procedures: model, storing, search.
+
+People and agencies are both entries of one table (`kind`), so that a search, an export or an
+escalation target treats them alike; a person belongs to an agency entry through `agency_id`.
+Reading and writing files (CSV, XLSX, vCard) lives in core.directory_files."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlite_utils import Database
+
+from supportdesk.core import phones, text
+from supportdesk.core.catalog import CODE_RE
+from supportdesk.core.tabular import ImportReport
+
+KINDS = {"person": "Cá nhân", "agency": "Cơ quan"}
+LEVELS = {"xa": "Cấp xã", "huyen": "Cấp huyện", "tinh": "Cấp tỉnh", "bo": "Trung ương"}
+LEVEL_RANK = {"xa": 0, "huyen": 1, "tinh": 2, "bo": 3}  # a commune team's nearest first
+TEXT_FIELDS = ("name", "position", "unit", "agency", "email", "hours", "notes", "source")
+LIST_SPLIT = re.compile(r"\s*[;\n]+\s*")
+CODE_IN_TEXT = re.compile(r"\b\d{1,2}\.\d{6}\b")
+EMAIL_RE = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
+SHIPPED_SOURCE = "Danh mục TTHC (Cổng Dịch vụ công quốc gia)"
+BM25_WEIGHTS = (10.0, 4.0, 1.0)  # name, then position/unit/agency, then the rest
+
+_LEVEL_WORDS = {
+    "xa": ["xa", "cap xa", "commune", "phuong", "ward", "dac khu"],
+    "huyen": ["huyen", "cap huyen", "district"],
+    "tinh": ["tinh", "cap tinh", "province", "thanh pho", "so"],
+    "bo": ["bo", "cap bo", "trung uong", "central", "ministry", "quoc gia", "national"],
+}
+LEVEL_INPUT = {text.fold(w): key for key, words in _LEVEL_WORDS.items() for w in words}
+LEVEL_INPUT.update({text.fold(label): key for key, label in LEVELS.items()})
+LEVEL_INPUT.update({key: key for key in LEVELS})
+
+
+class RecordError(ValueError):
+    """One record that cannot be stored; the message says why, in Vietnamese."""
+
+
+# ---------------------------------------------------------------- normalising
+
+
+def parse_level(value: str) -> str:
+    if not value:
+        return ""
+    key = LEVEL_INPUT.get(text.fold(value))
+    if key is None:
+        raise RecordError(f"cấp không nhận ra: {value} (dùng: cấp xã, cấp tỉnh, trung ương)")
+    return key
+
+
+def infer_level(agency: str) -> str:
+    """The level an agency works at, from its name; "" when the name does not say."""
+    toks = text.tokens(agency)
+    joined = " ".join(toks)
+    for marker, key in (("cap xa", "xa"), ("cap huyen", "huyen"), ("cap tinh", "tinh"),
+                        ("cap trung uong", "bo"), ("cap bo", "bo")):  # fmt: skip
+        if marker in joined:
+            return key
+    for words, key in (
+        (("xa", "phuong", "thi tran", "dac khu"), "xa"),
+        (("huyen", "quan", "thi xa"), "huyen"),
+        (("tinh", "thanh pho"), "tinh"),
+    ):
+        for word in words:
+            for lead in _LEVEL_LEADS:
+                if joined.startswith(lead + word + " ") or joined == lead + word:
+                    return key
+    first = toks[:1]
+    if first in (["bo"], ["cuc"], ["tong"]) or any(
+        w in joined for w in ("viet nam", "trung uong", "chinh phu")
+    ):
+        return "bo"
+    if first in (["so"], ["giam"], ["chi"], ["van"]) or "tinh" in toks:  # Sở, Chi cục, Văn phòng
+        return "tinh"
+    return ""
+
+
+# Words that may stand before "xã", "tỉnh"… at the start of an agency's name.
+_LEVEL_LEADS = ("ubnd ", "uy ban nhan dan ", "chu tich ubnd ", "chu tich uy ban nhan dan ",
+                "cong an ", "thue ", "bao hiem xa hoi ", "")  # fmt: skip
+
+
+def parse_date(value: str) -> str:
+    """ISO date from 2026-07-20, 20/07/2026, 20-07-2026, 20.07.2026 or an Excel date-time."""
+    value = value.strip()
+    if not value:
+        return ""
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S", "%Y%m%d"):
+        try:
+            return datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise RecordError(f"ngày không hợp lệ: {value} (viết dd/mm/yyyy)")
+
+
+def show_date(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+
+
+def split_list(value: str | list[str]) -> list[str]:
+    items = value if isinstance(value, list) else LIST_SPLIT.split(value or "")
+    out: list[str] = []
+    for item in items:
+        for part in LIST_SPLIT.split(item or ""):
+            part = " ".join(text.clean(part).split())
+            if part and text.fold(part) not in {text.fold(o) for o in out}:
+                out.append(part)
+    return out
+
+
+def _codes(value: str | list[str]) -> list[str]:
+    raw = value if isinstance(value, list) else re.split(r"[;,\s]+", value or "")
+    codes = []
+    for code in (text.clean(c) for c in raw):
+        if not code:
+            continue
+        if not CODE_RE.match(code):
+            raise RecordError(f"mã thủ tục không hợp lệ: {code}")
+        if code not in codes:
+            codes.append(code)
+    return sorted(codes)
+
+
+def _emails(value: str) -> str:
+    parts = [p for p in re.split(r"[;,\s]+", text.clean(value)) if p]
+    for p in parts:
+        if not EMAIL_RE.match(p):
+            raise RecordError(f"email không hợp lệ: {p}")
+    return "; ".join(parts)
+
+
+def normalise(raw: dict) -> dict:
+    """A record as stored, from what a file row or card says.
+
+    `raw` holds strings (a table cell) or lists; phones come as `tels`: [(text, kind)], where an
+    empty kind means "guess from the number". Raises RecordError saying what is wrong."""
+    rec = {k: text.clean(raw.get(k) or "") for k in TEXT_FIELDS}
+    kind = text.fold(raw.get("kind") or "")
+    if kind in ("", "person", "ca nhan", "nguoi"):
+        kind = "person" if rec["name"] or not rec["agency"] else "agency"
+    elif kind in ("agency", "co quan", "don vi", "org", "organization"):
+        kind = "agency"
+    else:
+        raise RecordError(f"loại không nhận ra: {raw.get('kind')} (Cá nhân hoặc Cơ quan)")
+    if kind == "agency" and not rec["name"]:
+        rec["name"], rec["agency"] = rec["agency"], ""
+    if not rec["name"]:
+        raise RecordError("thiếu họ tên (hoặc tên cơ quan)")
+    rec["kind"] = kind
+    rec["email"] = _emails(rec["email"])
+    rec["level"] = parse_level(text.clean(raw.get("level") or ""))
+    if not rec["level"]:
+        rec["level"] = infer_level(rec["name"] if kind == "agency" else rec["agency"])
+    rec["fields"] = split_list(raw.get("fields") or "")
+    rec["codes"] = _codes(raw.get("codes") or "")
+    rec["verified"] = parse_date(text.clean(raw.get("verified") or ""))
+    found: list[phones.Phone] = []
+    try:
+        for value, phone_kind in raw.get("tels") or []:
+            found += phones.parse_many(value, phone_kind)
+    except phones.PhoneError as exc:
+        raise RecordError(str(exc)) from exc
+    rec["phones"] = list({(p.number, p.ext): p for p in found}.values())
+    return rec
+
+
+# ---------------------------------------------------------------- storing
+
+
+def _match_key(kind: str, name: str, agency: str) -> str:
+    return f"{kind}|{text.index_text(name)}|{text.index_text(agency) if kind == 'person' else ''}"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+_COLUMNS = ("kind", "name", "position", "unit", "agency", "agency_id", "level", "email",
+            "fields", "hours", "notes", "source", "verified", "match_key", "phone_digits",
+            "search_name", "search_org", "search_body")  # fmt: skip
+
+
+def _row(rec: dict, agency_id: int | None) -> dict:
+    body = text.index_text(
+        " ".join(rec["fields"]), rec["email"].replace("@", " "), rec["hours"], rec["notes"],
+        LEVELS.get(rec["level"], ""), KINDS[rec["kind"]],
+    )  # fmt: skip
+    return {
+        **{k: rec[k] for k in TEXT_FIELDS},
+        "kind": rec["kind"],
+        "agency_id": agency_id,
+        "level": rec["level"],
+        "fields": json.dumps(rec["fields"], ensure_ascii=False),
+        "verified": rec["verified"],
+        "match_key": _match_key(rec["kind"], rec["name"], rec["agency"]),
+        "phone_digits": " ".join(phones.search_digits(p.number) for p in rec["phones"]),
+        "search_name": text.index_text(rec["name"]),
+        "search_org": text.index_text(rec["position"], rec["unit"], rec["agency"]),
+        "search_body": body,
+    }
+
+
+def _find(db: Database, rec: dict) -> int | None:
+    """The stored entry a record is about: same kind and a shared phone, else same name+agency."""
+    for p in rec["phones"]:
+        if p.number.startswith("+"):  # hotlines and short codes are shared, not personal
+            found = db.execute(
+                "SELECT c.id FROM contact_phones p JOIN contacts c ON c.id = p.contact_id "
+                "WHERE p.number = ? AND c.kind = ? ORDER BY c.id LIMIT 1",
+                [p.number, rec["kind"]],
+            ).fetchone()
+            if found:
+                return found[0]
+    found = db.execute(
+        "SELECT id FROM contacts WHERE match_key = ? ORDER BY id LIMIT 1",
+        [_match_key(rec["kind"], rec["name"], rec["agency"])],
+    ).fetchone()
+    return found[0] if found else None
+
+
+def _agency_id(db: Database, rec: dict, cache: dict[str, int]) -> int | None:
+    """The agency entry a person belongs to, created on first mention."""
+    if rec["kind"] != "person" or not rec["agency"]:
+        return None
+    key = _match_key("agency", rec["agency"], "")
+    if key not in cache:
+        found = db.execute("SELECT id FROM contacts WHERE match_key = ?", [key]).fetchone()
+        if found:
+            cache[key] = found[0]
+        else:
+            agency = normalise({"kind": "agency", "name": rec["agency"], "source": rec["source"]})
+            if not agency["level"]:
+                agency["level"] = rec["level"]
+            cache[key] = _write(db, None, agency, None)
+    return cache[key]
+
+
+def _write(db: Database, contact_id: int | None, rec: dict, agency_id: int | None) -> int:
+    row = _row(rec, agency_id)
+    now = _now()
+    if contact_id is None:
+        names = ", ".join(_COLUMNS)
+        marks = ", ".join("?" for _ in _COLUMNS)
+        cursor = db.execute(
+            f"INSERT INTO contacts ({names}, created, updated) VALUES ({marks}, ?, ?)",
+            [row[c] for c in _COLUMNS] + [now, now],
+        )
+        contact_id = cursor.lastrowid
+    else:
+        sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
+        db.execute(
+            f"UPDATE contacts SET {sets}, updated = ? WHERE id = ?",
+            [row[c] for c in _COLUMNS] + [now, contact_id],
+        )
+        for table in ("contact_phones", "contact_procedures", "contact_fields"):
+            db.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
+    db.conn.executemany(
+        "INSERT INTO contact_phones (contact_id, seq, number, ext, kind) VALUES (?, ?, ?, ?, ?)",
+        [(contact_id, i, p.number, p.ext, p.kind) for i, p in enumerate(rec["phones"])],
+    )
+    db.conn.executemany(
+        "INSERT INTO contact_procedures (contact_id, code) VALUES (?, ?)",
+        [(contact_id, c) for c in rec["codes"]],
+    )
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO contact_fields (contact_id, folded) VALUES (?, ?)",
+        [(contact_id, text.index_text(f)) for f in rec["fields"]],
+    )
+    return contact_id
+
+
+def _merged(existing: dict, rec: dict) -> dict:
+    """What a re-import leaves: the file's values where it has them, the stored ones elsewhere."""
+    merged = dict(rec)
+    for key in (*TEXT_FIELDS, "level", "verified", "fields", "codes", "phones"):
+        if not rec[key]:
+            merged[key] = existing[key]
+    return merged
+
+
+def save(db: Database, rec: dict, report: ImportReport, cache: dict | None = None) -> int:
+    """Add or update one normalised record, in the caller's transaction."""
+    cache = {} if cache is None else cache
+    contact_id = _find(db, rec)
+    if contact_id is not None:
+        existing = _record(db, contact_id)
+        rec = _merged(existing, rec)
+        if rec == existing:
+            report.unchanged += 1
+            return contact_id
+        report.updated += 1
+    else:
+        report.added += 1
+    return _write(db, contact_id, rec, _agency_id(db, rec, cache))
+
+
+def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> ImportReport:
+    """All-or-nothing: when any record is rejected, nothing is written and the report says why."""
+    report = ImportReport()
+    good = []
+    for number, raw in numbered:
+        try:
+            good.append(normalise(raw))
+        except RecordError as exc:
+            report.reject(number, str(exc))
+    if report.rejected:
+        return report
+    cache: dict[str, int] = {}
+    with db.atomic():
+        for rec in good:
+            save(db, rec, report, cache)
+    return report
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _record(db: Database, contact_id: int) -> dict | None:
+    """The stored entry in the shape normalise() returns, for comparing and merging."""
+    cursor = db.execute("SELECT * FROM contacts WHERE id = ?", [contact_id])
+    values = cursor.fetchone()
+    if values is None:
+        return None
+    row = dict(zip([d[0] for d in cursor.description], values))
+    rec = {k: row[k] or "" for k in (*TEXT_FIELDS, "kind", "level", "verified")}
+    rec["fields"] = json.loads(row["fields"] or "[]")
+    rec["codes"] = [
+        r[0]
+        for r in db.execute(
+            "SELECT code FROM contact_procedures WHERE contact_id = ? ORDER BY code", [contact_id]
+        )
+    ]
+    rec["phones"] = [
+        phones.Phone(n, e, k)
+        for n, e, k in db.execute(
+            "SELECT number, ext, kind FROM contact_phones WHERE contact_id = ? ORDER BY seq",
+            [contact_id],
+        )
+    ]
+    return rec
+
+
+def get(db: Database, contact_id: int) -> dict | None:
+    """One entry as shown and exported: every field, phones with their display form."""
+    rec = _record(db, contact_id)
+    if rec is None:
+        return None
+    agency_id, created, updated = db.execute(
+        "SELECT agency_id, created, updated FROM contacts WHERE id = ?", [contact_id]
+    ).fetchone()
+    rec["phones"] = [p.as_dict() for p in rec["phones"]]
+    members = []
+    if rec["kind"] == "agency":
+        members = [r[0] for r in db.execute(
+            "SELECT id FROM contacts WHERE agency_id = ? ORDER BY name", [contact_id]
+        )]  # fmt: skip
+    return {"id": contact_id, **rec, "agency_id": agency_id, "members": members,
+            "created": created, "updated": updated}  # fmt: skip
+
+
+def all_contacts(db: Database) -> list[dict]:
+    ids = [r[0] for r in db.execute("SELECT id FROM contacts ORDER BY kind DESC, name, id")]
+    return [get(db, i) for i in ids]
+
+
+def count(db: Database, kind: str | None = None) -> int:
+    if kind:
+        return db.execute("SELECT count(*) FROM contacts WHERE kind = ?", [kind]).fetchone()[0]
+    return db.execute("SELECT count(*) FROM contacts").fetchone()[0]
+
+
+# ---------------------------------------------------------------- agencies of the catalog
+
+_CONTINUATION = {text.fold(s) for s in ("Hạ tầng và Đô thị", "Hạ tầng và đô thị")}
+
+
+def split_agencies(value: str) -> list[str]:
+    """Agency names in a catalog cell, split on commas that separate names.
+
+    Names hold commas themselves ("Thuế tỉnh, thành phố", "Ủy ban Nhân dân xã, phường, thị
+    trấn", "Phòng Kinh tế, Hạ tầng và Đô thị"), so a piece starting in lower case, or a known
+    continuation, is glued back to the name before it."""
+    names: list[str] = []
+    for line in re.split(r"[;\n]+", text.clean(value)):
+        for piece in line.split(","):
+            piece = piece.strip().rstrip(".").strip()
+            if not piece:
+                continue
+            if names and (piece[0].islower() or text.fold(piece) in _CONTINUATION):
+                names[-1] = f"{names[-1]}, {piece}"
+            else:
+                names.append(piece)
+    seen, out = set(), []
+    for name in names:
+        if text.index_text(name) not in seen:
+            seen.add(text.index_text(name))
+            out.append(name)
+    return out
+
+
+def sync_catalog_agencies(db: Database) -> ImportReport:
+    """Every agency named by a procedure of the catalog (competent and executing) becomes an
+    entry of the directory, without any personal number, linked to the procedures naming it.
+
+    Safe to run again after a catalog import: entries are matched by name, links are added."""
+    report = ImportReport()
+    links: dict[str, set[str]] = {}
+    names: dict[str, str] = {}
+    for code, competent, executing in db.execute(
+        "SELECT code, competent_agency, executing_agency FROM procedures ORDER BY code"
+    ):
+        for name in split_agencies(competent or "") + split_agencies(executing or ""):
+            key = _match_key("agency", name, "")
+            names.setdefault(key, name)
+            links.setdefault(key, set()).add(code)
+    with db.atomic():
+        for key, codes in links.items():
+            found = db.execute("SELECT id FROM contacts WHERE match_key = ?", [key]).fetchone()
+            if found:
+                rec = _record(db, found[0])
+                if codes <= set(rec["codes"]):
+                    report.unchanged += 1
+                    continue
+                rec["codes"] = sorted(set(rec["codes"]) | codes)
+                report.updated += 1
+                agency_id = db.execute(
+                    "SELECT agency_id FROM contacts WHERE id = ?", [found[0]]
+                ).fetchone()[0]
+                _write(db, found[0], rec, agency_id)
+            else:
+                rec = normalise({"kind": "agency", "name": names[key], "source": SHIPPED_SOURCE})
+                rec["codes"] = sorted(codes)
+                _write(db, None, rec, None)
+                report.added += 1
+    return report
+
+
+def load_shipped_agencies(db: Database) -> ImportReport:
+    """Seeder (core.db): the agencies of the shipped catalog, loaded just before."""
+    return sync_catalog_agencies(db)

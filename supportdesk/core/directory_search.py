@@ -1,0 +1,136 @@
+"""Finding contacts: by folded words, by any run of phone digits, and for a procedure.
+
+Words go through FTS5 over the folded shadow columns (core.text builds every MATCH expression);
+digits are matched as substrings of the phone_digits column, which at a few thousand contacts is
+a scan of well under a millisecond (see core.directory_bench)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlite_utils import Database
+
+from supportdesk.core import text
+from supportdesk.core.directory import BM25_WEIGHTS, CODE_IN_TEXT, LEVEL_RANK
+from supportdesk.core.phones import display
+
+# A run of phone digits as typed: "345678", "0912 345", "+84 912-345", "024.3823".
+_PHONE_RUN = re.compile(r"\+?\d[\d .\-()]*\d|\d")
+MIN_PHONE_DIGITS = 3
+
+_SUMMARY = "c.id, c.kind, c.name, c.position, c.unit, c.agency, c.level"
+
+
+def _summaries(db: Database, rows: list[tuple], match: str | list[str]) -> list[dict]:
+    """Summary dicts (with phones) for (id, kind, name, …) rows, in the given order."""
+    ids = [r[0] for r in rows]
+    by_id: dict[int, list[dict]] = {i: [] for i in ids}
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for cid, number, ext, kind in db.execute(
+            f"SELECT contact_id, number, ext, kind FROM contact_phones "
+            f"WHERE contact_id IN ({marks}) ORDER BY contact_id, seq",
+            ids,
+        ):
+            by_id[cid].append(
+                {"number": number, "ext": ext, "kind": kind, "display": display(number, ext)}
+            )
+    matches = match if isinstance(match, list) else [match] * len(rows)
+    return [
+        {
+            "id": r[0], "kind": r[1], "name": r[2], "position": r[3] or "", "unit": r[4] or "",
+            "agency": r[5] or "", "level": r[6] or "", "phones": by_id[r[0]], "match": m,
+        }  # fmt: skip
+        for r, m in zip(rows, matches)
+    ]
+
+
+def _split_query(query: str) -> tuple[str, list[str]]:
+    """The words of a query and its phone-digit runs (3 digits or more)."""
+    runs: list[str] = []
+
+    def take(found: re.Match) -> str:
+        digits = text.digits(found.group())
+        if len(digits) >= MIN_PHONE_DIGITS:
+            runs.append(digits)
+            return " "
+        return found.group()
+
+    words = " ".join(_PHONE_RUN.sub(take, query).split())
+    # Keep "still typing" as the person left it: the last word is a prefix unless a space follows.
+    return (words + " " if words and query[-1:].isspace() else words), runs
+
+
+def search(db: Database, query: str, *, limit: int = 20) -> list[dict]:
+    """Contacts for what a person typed, best first.
+
+    A procedure code gives the contacts for that procedure; digit runs match anywhere inside a
+    phone number (national 0912… or international 84912… form); words are matched over the
+    folded name, position, unit, agency, fields and notes, ranked by bm25 with the name first."""
+    query = text.clean(query)
+    code = CODE_IN_TEXT.search(query)
+    if code:
+        return for_procedure(db, code.group())[:limit]
+    words, runs = _split_query(query)
+    where, params = [], []
+    for run in runs:
+        where.append("c.phone_digits LIKE ?")
+        params.append(f"%{run}%")
+    expression = text.match_query(words, text.Abbreviations.shipped())
+    if expression is None and not runs:
+        return []
+    if expression is None:
+        sql = (
+            f"SELECT {_SUMMARY} FROM contacts c WHERE {' AND '.join(where)} "
+            "ORDER BY c.kind = 'agency', c.name LIMIT ?"
+        )
+        rows = db.execute(sql, [*params, limit]).fetchall()
+        return _summaries(db, rows, "phone")
+    # Whole-word hits before mere prefix hits: "Đỗ" finds Đỗ Thị Mẫu before "Giám đốc …".
+    exact = text.match_query(words.rstrip() + " ", text.Abbreviations.shipped())
+    rows = _fts(db, exact, where, params, limit) if exact != expression else []
+    seen = {r[0] for r in rows}
+    if len(rows) < limit:
+        rows += [r for r in _fts(db, expression, where, params, limit) if r[0] not in seen]
+    return _summaries(db, rows[:limit], "text+phone" if runs else "text")
+
+
+def _fts(db: Database, expression: str, where: list[str], params: list, limit: int) -> list:
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    extra = "".join(f" AND {w}" for w in where)
+    sql = (
+        f"SELECT {_SUMMARY} FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
+        f"WHERE contacts_fts MATCH ?{extra} "
+        f"ORDER BY bm25(contacts_fts, {weights}), c.kind = 'agency', length(c.name) LIMIT ?"
+    )
+    return db.execute(sql, [expression, *params, limit]).fetchall()
+
+
+_TIERS = {0: "code", 1: "agency", 2: "field"}
+
+
+def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[dict]:
+    """Who handles a procedure: contacts naming its code, people of the agencies that handle it,
+    and contacts of its field (lĩnh vực); nearest level first (commune, district, province,
+    central), and within a level the code before the agency before the field, people first."""
+    code = text.clean(code)
+    field = db.execute("SELECT field FROM procedures WHERE code = ?", [code]).fetchone()
+    folded_field = text.index_text(field[0]) if field and field[0] else None
+    rows = db.execute(
+        f"""
+        WITH hits(id, tier) AS (
+            SELECT contact_id, 0 FROM contact_procedures WHERE code = :code
+            UNION ALL
+            SELECT c.id, 1 FROM contacts c
+              JOIN contact_procedures cp ON cp.contact_id = c.agency_id WHERE cp.code = :code
+            UNION ALL
+            SELECT contact_id, 2 FROM contact_fields WHERE folded = :field
+        )
+        SELECT {_SUMMARY}, min(h.tier) AS tier FROM hits h JOIN contacts c ON c.id = h.id
+        GROUP BY c.id
+        """,
+        {"code": code, "field": folded_field},
+    ).fetchall()
+    rows.sort(key=lambda r: (LEVEL_RANK.get(r[6] or "", 9), r[7], r[1] != "person", r[2]))
+    rows = rows[:limit] if limit else rows
+    return _summaries(db, [r[:7] for r in rows], [_TIERS[r[7]] for r in rows])
