@@ -1,0 +1,69 @@
+"""Build resources/catalog/procedures.json from the portal procedure Markdown files.
+
+    python packaging/build_catalog.py [SRC_DIR] [OUT_FILE]
+
+SRC_DIR defaults to shared/data/portal-procedures next to the repository (looked up in the
+repository's parent folders, so a git worktree finds it too); OUT_FILE to
+resources/catalog/procedures.json. The output is deterministic: rerunning gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO_ROOT))  # run as a plain script from a source checkout
+
+from supportdesk.core.portal_markdown import SNAPSHOT_DATE, iter_portal_directory  # noqa: E402
+
+DEFAULT_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.json"
+SOURCE = (
+    "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), thủ tục có Cấp xã; "
+    f"via github.com/suzynotsusie/data-pipeline raw_data/, snapshot {SNAPSHOT_DATE}"
+)
+
+
+def default_source_dir() -> Path:
+    relative = Path("shared", "data", "portal-procedures")
+    for parent in REPO_ROOT.parents:
+        if (parent / relative).is_dir():
+            return parent / relative
+    return REPO_ROOT.parent / relative
+
+
+def build(src_dir: Path) -> str:
+    """The catalog JSON text for every procedure in ``src_dir``, sorted by code."""
+    procedures: dict[str, dict] = {}
+    for procedure in iter_portal_directory(src_dir):
+        if procedure["code"] in procedures:
+            raise ValueError(f"{src_dir}: procedure code {procedure['code']} appears twice")
+        procedures[procedure["code"]] = procedure
+    if not procedures:
+        raise ValueError(f"{src_dir}: no procedure Markdown files found")
+    catalog = {
+        "format": "supportdesk-catalog/1",
+        "version": f"portal-{SNAPSHOT_DATE}",
+        "source": SOURCE,
+        "procedures": [procedures[code] for code in sorted(procedures)],
+    }
+    return json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) > 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    src_dir = Path(argv[0]) if argv else default_source_dir()
+    out_file = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
+    text = build(src_dir)
+    out_file.parent.mkdir(parents=True, exist_ok=True)
+    out_file.write_text(text, encoding="utf-8", newline="\n")
+    count = len(json.loads(text)["procedures"])
+    print(f"{count} procedures written to {out_file}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
