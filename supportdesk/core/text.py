@@ -117,4 +117,5 @@ def match_query(query: str, abbreviations: Abbreviations | None = None) -> str |
             is_last = i == len(toks) - 1
             parts.append(_phrase([toks[i]], prefix=is_last and still_typing))
             i += 1
-    return " ".join(parts)
+    # FTS5 rejects an implicit AND next to a parenthesised OR group ("(a OR b) c"): spell it out.
+    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts)
