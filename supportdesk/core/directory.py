@@ -64,19 +64,26 @@ def infer_level(agency: str) -> str:
             return key
     for words, key in (
         (("xa", "phuong", "thi tran", "dac khu"), "xa"),
-        (("huyen", "quan", "thi xa"), "huyen"),
+        (("huyen", "thi xa"), "huyen"),
         (("tinh", "thanh pho"), "tinh"),
     ):
         for word in words:
             for lead in _LEVEL_LEADS:
                 if joined.startswith(lead + word + " ") or joined == lead + word:
                     return key
-    first = toks[:1]
-    if first in (["bo"], ["cuc"], ["tong"]) or any(
-        w in joined for w in ("viet nam", "trung uong", "chinh phu")
-    ):
+    if "tinh" in toks:
+        return "tinh"
+    first = toks[:2]
+    if first[:1] in (["cuc"], ["tong"], ["vu"]) or first in (["bo"], ["bo", "truong"]):
         return "bo"
-    if first in (["so"], ["giam"], ["chi"], ["van"]) or "tinh" in toks:  # Sở, Chi cục, Văn phòng
+    if first[:1] == ["bo"] and first != ["bo", "phan"]:  # Bộ …, not "Bộ phận Một cửa"
+        return "bo"
+    if any(w in joined for w in ("viet nam", "trung uong", "chinh phu", "chu tich nuoc")):
+        return "bo"
+    # Sở (not "cơ sở"), Giám đốc Sở, Chi cục, Văn phòng (đăng ký đất đai)
+    if first[:1] in (["giam"], ["chi"], ["van"]) or any(
+        t == "so" and (i == 0 or toks[i - 1] != "co") for i, t in enumerate(toks)
+    ):
         return "tinh"
     return ""
 
