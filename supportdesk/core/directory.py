@@ -372,7 +372,8 @@ def get(db: Database, contact_id: int) -> dict | None:
 
 
 def all_contacts(db: Database) -> list[dict]:
-    ids = [r[0] for r in db.execute("SELECT id FROM contacts ORDER BY kind DESC, name, id")]
+    # Agencies first: on re-import they exist before the people who point at them.
+    ids = [r[0] for r in db.execute("SELECT id FROM contacts ORDER BY kind, name, id")]
     return [get(db, i) for i in ids]
 
 

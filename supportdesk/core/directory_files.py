@@ -25,7 +25,7 @@ PHONE_COLUMNS = {
     "phone": ("", "Điện thoại"),  # import only: the kind is guessed from the number
 }
 COLUMNS = [
-    ("kind", "Loại"), ("name", "Họ và tên"), ("position", "Chức vụ"), ("unit", "Phòng, ban"),
+    ("kind", "Loại"), ("name", "Họ và tên"), ("position", "Chức vụ"), ("unit", "Phòng ban"),
     ("agency", "Cơ quan"), ("level", "Cấp"),
     *[(k, title) for k, (_, title) in PHONE_COLUMNS.items() if k != "phone"],
     ("email", "Email"), ("fields", "Lĩnh vực"), ("codes", "Mã thủ tục"),
@@ -36,7 +36,7 @@ _ALIASES = {
     "kind": ["Loại", "Loại liên hệ", "kind", "type"],
     "name": ["Họ và tên", "Họ tên", "Tên", "Tên cán bộ", "Cán bộ", "name", "full name"],
     "position": ["Chức vụ", "Chức danh", "position", "title", "job title"],
-    "unit": ["Phòng, ban", "Phòng ban", "Phòng", "Đơn vị", "Bộ phận", "unit", "department"],
+    "unit": ["Phòng ban", "Phòng", "Đơn vị", "Bộ phận", "unit", "department"],
     "agency": ["Cơ quan", "Cơ quan công tác", "Đơn vị công tác", "agency", "organization"],
     "level": ["Cấp", "Cấp hành chính", "level"],
     "phone_cell": ["Di động", "Điện thoại di động", "ĐTDĐ", "mobile", "cell"],
