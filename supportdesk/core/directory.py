@@ -173,7 +173,9 @@ def normalise(raw: dict) -> dict:
             found += phones.parse_many(value, phone_kind)
     except phones.PhoneError as exc:
         raise RecordError(str(exc)) from exc
-    rec["phones"] = list({(p.number, p.ext): p for p in found}.values())
+    # One order everywhere (mobile first, as people call), so every export format keeps it.
+    unique = {(p.number, p.ext): p for p in found}.values()
+    rec["phones"] = sorted(unique, key=lambda p: phones.KINDS.index(p.kind))
     return rec
 
 
