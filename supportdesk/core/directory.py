@@ -6,6 +6,7 @@ Reading and writing files (CSV, XLSX, vCard) lives in core.directory_files."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -54,6 +55,7 @@ def parse_level(value: str) -> str:
     return key
 
 
+@functools.lru_cache(maxsize=4096)
 def infer_level(agency: str) -> str:
     """The level an agency works at, from its name; "" when the name does not say."""
     toks = text.tokens(agency)
@@ -182,8 +184,18 @@ def normalise(raw: dict) -> dict:
 # ---------------------------------------------------------------- storing
 
 
+@functools.lru_cache(maxsize=16384)
+def _index(part: str) -> str:
+    # A contact sheet repeats agencies, positions, fields and notes on every row: fold each once.
+    return text.index_text(part)
+
+
+def _index_all(*parts: str) -> str:
+    return " ".join(folded for folded in map(_index, filter(None, parts)) if folded)
+
+
 def _match_key(kind: str, name: str, agency: str) -> str:
-    return f"{kind}|{text.index_text(name)}|{text.index_text(agency) if kind == 'person' else ''}"
+    return f"{kind}|{_index(name)}|{_index(agency) if kind == 'person' else ''}"
 
 
 def _now() -> str:
@@ -196,8 +208,8 @@ _COLUMNS = ("kind", "name", "position", "unit", "agency", "agency_id", "level", 
 
 
 def _row(rec: dict, agency_id: int | None) -> dict:
-    body = text.index_text(
-        " ".join(rec["fields"]), rec["email"].replace("@", " "), rec["hours"], rec["notes"],
+    body = _index_all(
+        *rec["fields"], rec["email"].replace("@", " "), rec["hours"], rec["notes"],
         LEVELS.get(rec["level"], ""), KINDS[rec["kind"]],
     )  # fmt: skip
     return {
@@ -209,8 +221,8 @@ def _row(rec: dict, agency_id: int | None) -> dict:
         "verified": rec["verified"],
         "match_key": _match_key(rec["kind"], rec["name"], rec["agency"]),
         "phone_digits": " ".join(phones.search_digits(p.number) for p in rec["phones"]),
-        "search_name": text.index_text(rec["name"]),
-        "search_org": text.index_text(rec["position"], rec["unit"], rec["agency"]),
+        "search_name": _index(rec["name"]),
+        "search_org": _index_all(rec["position"], rec["unit"], rec["agency"]),
         "search_body": body,
     }
 
@@ -279,7 +291,7 @@ def _write(db: Database, contact_id: int | None, rec: dict, agency_id: int | Non
     )
     db.conn.executemany(
         "INSERT OR IGNORE INTO contact_fields (contact_id, folded) VALUES (?, ?)",
-        [(contact_id, text.index_text(f)) for f in rec["fields"]],
+        [(contact_id, _index(f)) for f in rec["fields"]],
     )
     return contact_id
 
