@@ -163,9 +163,7 @@ def cmd_for_procedure(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from supportdesk.core import directory_files
-
-    from supportdesk.core import directory
+    from supportdesk.core import directory, directory_files
 
     db = open_db(args)
     missing = [i for i in args.ids or [] if directory.get(db, i) is None]

@@ -21,7 +21,20 @@ CONTACTS = 5000
 SEARCH_BUDGET_MS = 5.0
 IMPORT_BUDGET_S = 2.0
 
-_FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
+_FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+]
 _MIDDLE = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quang", "Thu", "Xuân"]
 _GIVEN = ["Mẫu", "Thử", "Ví Dụ", "Minh Họa", "Giả Định", "Hường", "Lan", "Hùng", "Dũng", "Tâm",
           "Hà", "Sơn", "Thủy", "Hòa", "Kỳ", "Phương", "Quý", "Yến", "Khánh", "Đạt"]  # fmt: skip
@@ -30,6 +43,9 @@ _POSITIONS = ["Chuyên viên", "Công chức Tư pháp - Hộ tịch", "Phó Ch�
 _AGENCIES = ["UBND xã Thử Nghiệm {n}", "Công an xã Thử Nghiệm {n}", "Sở Tư pháp tỉnh Mẫu {n}",
              "Văn phòng Đăng ký đất đai tỉnh Mẫu {n}", "Cục Thử nghiệm {n} - Bộ Ví dụ"]  # fmt: skip
 _FIELDS = ["Hộ tịch", "Chứng thực", "Cư trú", "Đất đai", "Bảo hiểm xã hội", "Đăng ký kinh doanh"]
+# Most rows of a real sheet have no note; the rest say different things.
+_NOTES = [""] * 6 + ["Nghỉ thứ Bảy", "Gọi giờ hành chính", "Đầu mối liên thông {n}",
+                     "Chỉ nhận tin nhắn Zalo", "Người giả định số {n}"]  # fmt: skip
 _CODES = ["1.001193", "1.000894", "1.004222", "1.000689", "1.001022", "1.003005"]
 
 
@@ -49,7 +65,7 @@ def write_sample(path: Path, n: int = CONTACTS, seed: int = 7) -> Path:
                           "; ".join(p for p in (mobile, landline) if p),
                           "; ".join(rng.sample(_FIELDS, rng.randrange(1, 3))),
                           "; ".join(rng.sample(_CODES, rng.randrange(0, 3))),
-                          "Người giả định để đo tốc độ."])  # fmt: skip
+                          rng.choice(_NOTES).format(n=i)])  # fmt: skip
     return path
 
 

@@ -38,8 +38,15 @@ def _summaries(db: Database, rows: list[tuple], match: str | list[str]) -> list[
     matches = match if isinstance(match, list) else [match] * len(rows)
     return [
         {
-            "id": r[0], "kind": r[1], "name": r[2], "position": r[3] or "", "unit": r[4] or "",
-            "agency": r[5] or "", "level": r[6] or "", "phones": by_id[r[0]], "match": m,
+            "id": r[0],
+            "kind": r[1],
+            "name": r[2],
+            "position": r[3] or "",
+            "unit": r[4] or "",
+            "agency": r[5] or "",
+            "level": r[6] or "",
+            "phones": by_id[r[0]],
+            "match": m,
         }  # fmt: skip
         for r, m in zip(rows, matches)
     ]
@@ -70,43 +77,58 @@ def search(db: Database, query: str, *, limit: int = 20) -> list[dict]:
     query = text.clean(query)
     code = CODE_IN_TEXT.search(query)
     if code:
-        return for_procedure(db, code.group())[:limit]
+        return for_procedure(db, code.group(), limit=limit)
     words, runs = _split_query(query)
     where, params = [], []
     for run in runs:
-        where.append("c.phone_digits LIKE ?")
-        params.append(f"%{run}%")
+        where.append("instr(c.phone_digits, ?) > 0")
+        params.append(run)
     expression = text.match_query(words, text.Abbreviations.shipped())
     if expression is None and not runs:
         return []
     if expression is None:
         sql = (
-            f"SELECT {_SUMMARY} FROM contacts c WHERE {' AND '.join(where)} "
+            f"SELECT {_SUMMARY} FROM contacts c WHERE c.id IN "
+            f"(SELECT c.id FROM contacts c WHERE {' AND '.join(where)}) "
             "ORDER BY c.kind = 'agency', c.name LIMIT ?"
         )
         rows = db.execute(sql, [*params, limit]).fetchall()
         return _summaries(db, rows, "phone")
-    # Whole-word hits before mere prefix hits: "Đỗ" finds Đỗ Thị Mẫu before "Giám đốc …".
+    # Names first, whole words before mere prefixes ("Đỗ" finds Đỗ Thị Mẫu before "Giám đốc"),
+    # then every column. Ranking a small set of name hits is cheap; bm25 over every column only
+    # runs when the names alone do not fill the page.
     exact = text.match_query(words.rstrip() + " ", text.Abbreviations.shipped())
-    rows = _fts(db, exact, where, params, limit) if exact != expression else []
-    seen = {r[0] for r in rows}
-    if len(rows) < limit:
-        rows += [r for r in _fts(db, expression, where, params, limit) if r[0] not in seen]
+    rows: list[tuple] = []
+    for stage in dict.fromkeys([f"{{search_name}} : ({exact})", f"{{search_name}} : ({expression})",
+                                expression]):  # fmt: skip
+        if len(rows) >= limit:
+            break
+        seen = {r[0] for r in rows}
+        more = _fts(db, stage, where, params, limit + len(seen))
+        rows += [r for r in more if r[0] not in seen]
     return _summaries(db, rows[:limit], "text+phone" if runs else "text")
 
 
 def _fts(db: Database, expression: str, where: list[str], params: list, limit: int) -> list:
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    extra = "".join(f" AND {w}" for w in where)
+    if where:  # digit runs: filter every text hit by its phones
+        sql = (
+            f"SELECT {_SUMMARY} FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
+            f"WHERE contacts_fts MATCH ? AND {' AND '.join(where)} "
+            f"ORDER BY bm25(contacts_fts, {weights}) LIMIT ?"
+        )
+        return db.execute(sql, [expression, *params, limit]).fetchall()
+    # Rank inside the FTS table alone, then look up only the page of contacts shown.
     sql = (
-        f"SELECT {_SUMMARY} FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
-        f"WHERE contacts_fts MATCH ?{extra} "
-        f"ORDER BY bm25(contacts_fts, {weights}), c.kind = 'agency', length(c.name) LIMIT ?"
+        f"SELECT {_SUMMARY} FROM (SELECT rowid, bm25(contacts_fts, {weights}) AS score "
+        f"FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY score LIMIT ?) f "
+        f"JOIN contacts c ON c.id = f.rowid ORDER BY f.score, c.kind = 'agency', length(c.name)"
     )
-    return db.execute(sql, [expression, *params, limit]).fetchall()
+    return db.execute(sql, [expression, limit]).fetchall()
 
 
 _TIERS = {0: "code", 1: "agency", 2: "field"}
+_RANK_SQL = " ".join(f"WHEN '{level}' THEN {rank}" for level, rank in LEVEL_RANK.items())
 
 
 def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[dict]:
@@ -128,9 +150,9 @@ def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[
         )
         SELECT {_SUMMARY}, min(h.tier) AS tier FROM hits h JOIN contacts c ON c.id = h.id
         GROUP BY c.id
+        ORDER BY CASE c.level {_RANK_SQL} ELSE 9 END, tier, c.kind != 'person', c.name
+        LIMIT :limit
         """,
-        {"code": code, "field": folded_field},
+        {"code": code, "field": folded_field, "limit": limit or -1},
     ).fetchall()
-    rows.sort(key=lambda r: (LEVEL_RANK.get(r[6] or "", 9), r[7], r[1] != "person", r[2]))
-    rows = rows[:limit] if limit else rows
     return _summaries(db, [r[:7] for r in rows], [_TIERS[r[7]] for r in rows])

@@ -150,22 +150,19 @@ def parse(text: str) -> list[Card]:
     return cards
 
 
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
 def unescape(value: str) -> str:
-    out, i = [], 0
-    while i < len(value):
-        ch = value[i]
-        if ch == "\\" and i + 1 < len(value):
-            nxt = value[i + 1]
-            out.append("\n" if nxt in "nN" else nxt)
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    return "".join(out)
+    if "\\" not in value:
+        return value
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
 def components(value: str, sep: str = ";") -> list[str]:
     """Parts of a structured value (N, ORG) or a list (CATEGORIES), unescaped."""
+    if "\\" not in value:
+        return value.split(sep)
     parts, current, i = [], [], 0
     while i < len(value):
         ch = value[i]

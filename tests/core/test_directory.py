@@ -85,10 +85,14 @@ def test_people_belong_to_agency_entries(empty_db):
 
 
 def test_reimport_matches_on_phone_or_name_and_agency(empty_db, tmp_path):
-    first = write(tmp_path, "a.csv", HEADER + "Nguyễn Văn Mẫu,Chuyên viên,UBND xã A,0300 000 001,,\n")
+    first = write(
+        tmp_path, "a.csv", HEADER + "Nguyễn Văn Mẫu,Chuyên viên,UBND xã A,0300 000 001,,\n"
+    )
     directory_files.import_file(empty_db, first)
     # Same phone written another way, new position: an update, not a second person.
-    by_phone = write(tmp_path, "b.csv", HEADER + "Nguyen Van Mau,Phó Chủ tịch,UBND xã A,+84 300 000 001,,\n")
+    by_phone = write(
+        tmp_path, "b.csv", HEADER + "Nguyen Van Mau,Phó Chủ tịch,UBND xã A,+84 300 000 001,,\n"
+    )
     report = directory_files.import_file(empty_db, by_phone)
     assert (report.added, report.updated) == (0, 1)
     # Same name and agency (folded), a new number: also an update.
@@ -190,9 +194,7 @@ def test_export_import_round_trip_loses_nothing(empty_db, tmp_path, suffix):
     other = open_store(tmp_path / "other", seed=False)
     report = directory_files.import_file(other, exported)
     assert report.rejected == [] and report.added == n
-    assert comparable(directory.all_contacts(other)) == comparable(
-        directory.all_contacts(empty_db)
-    )
+    assert comparable(directory.all_contacts(other)) == comparable(directory.all_contacts(empty_db))
 
 
 def test_vcard_export_is_30_with_phone_numbers_a_phone_dials(empty_db, tmp_path):
@@ -303,3 +305,13 @@ def test_seeded_store_has_the_agencies_of_the_shipped_catalog(data_dir):
 )  # fmt: skip
 def test_split_agencies(cell, names):
     assert directory.split_agencies(cell) == names
+
+
+@pytest.mark.slow
+def test_bench_reports_every_budget(tmp_path):
+    from supportdesk.core.directory_bench import bench
+
+    rows = bench(tmp_path)
+    assert {r["name"] for r in rows} >= {"directory.import_csv_5000", "directory.search_p95"}
+    for row in rows:
+        assert set(row) == {"name", "value", "unit", "budget"} and row["value"] > 0

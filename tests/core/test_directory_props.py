@@ -19,9 +19,9 @@ free_text = st.text(alphabet=LETTERS + " ,;.:-()'\"\\/\n0123456789", max_size=40
 mobile = st.builds(
     lambda p, n: f"0{p}{n}", st.sampled_from("35789"), st.from_regex(r"[1-9]\d{7}", fullmatch=True)
 )
-landline = st.builds(
-    lambda n: f"024{n}", st.from_regex(r"[2-9]\d{7}", fullmatch=True)
-) | st.builds(lambda n: f"0203{n}", st.from_regex(r"[2-9]\d{6}", fullmatch=True))
+landline = st.builds(lambda n: f"024{n}", st.from_regex(r"[2-9]\d{7}", fullmatch=True)) | st.builds(
+    lambda n: f"0203{n}", st.from_regex(r"[2-9]\d{6}", fullmatch=True)
+)
 phone = st.tuples(
     mobile | landline,
     st.sampled_from(["", "12", "305"]),
@@ -70,9 +70,7 @@ def comparable(db):
     )
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(contact, min_size=1, max_size=6, unique_by=lambda c: c["name"].casefold()),
     st.sampled_from([".vcf", ".csv", ".xlsx"]),

@@ -43,7 +43,7 @@ def test_30_folded_lines_groups_and_escapes():
 
 def test_40_quoted_parameters_and_tel_uri():
     text = (
-        'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Lê Văn Ví Dụ\r\n'
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Lê Văn Ví Dụ\r\n"
         'TEL;VALUE=uri;TYPE="work,voice";PREF=1:tel:+84-24-3823-4567;ext=12\r\nEND:VCARD\r\n'
     )
     [card] = vcard.parse(text)
