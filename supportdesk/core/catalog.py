@@ -25,7 +25,7 @@ TEXT_FIELDS = (
 )  # fmt: skip
 LIST_FIELDS = ("levels", "target_groups", "methods", "dossier", "legal_basis")
 DETAIL_MARKERS = ("steps", "methods", "dossier")  # a record with any of these is a full record
-NO_INFO = text.fold("Không có thông tin")
+NO_INFO = {"không có thông tin", "không có"}  # the portal's "no value", stored as empty
 
 # Column titles of the portal's "DANH SÁCH THỦ TỤC HÀNH CHÍNH" export and of plain CSV lists.
 LIST_COLUMNS = {
@@ -58,7 +58,7 @@ def _clean_value(value: object) -> object:
     """NFC and tidy every string inside a value; "Không có thông tin" becomes empty."""
     if isinstance(value, str):
         cleaned = text.clean(value)
-        return "" if text.fold(cleaned) == NO_INFO else cleaned
+        return "" if len(cleaned) < 20 and cleaned.casefold() in NO_INFO else cleaned
     if isinstance(value, list):
         return [_clean_value(v) for v in value]
     if isinstance(value, dict):
@@ -90,11 +90,19 @@ def _search_columns(row: dict) -> dict:
         row["executing_agency"], row["issuing_agency"], row["result"], row["keywords"],
         row["description"], " ".join(dossier_names),
     )  # fmt: skip
+    name = text.index_text(row["name"])
     return {
-        "search_name": text.index_text(row["name"]),
+        "title_words": _title_length(name),
+        "search_name": name,
         "search_field": text.index_text(row["field"]),
         "search_body": body,
     }
+
+
+def _title_length(search_name: str) -> int:
+    """Words in a name, not counting the "Thủ tục" that only some portal titles start with."""
+    words = search_name.split()
+    return len(words) - 2 if words[:2] == ["thu", "tuc"] else len(words)
 
 
 def _stored(row: dict) -> dict:
@@ -106,7 +114,8 @@ def _stored(row: dict) -> dict:
 
 
 def _decode(stored: dict) -> dict:
-    row = {k: v for k, v in stored.items() if not k.startswith("search_") and k != "id"}
+    hidden = ("id", "title_words")
+    row = {k: v for k, v in stored.items() if not k.startswith("search_") and k not in hidden}
     for k in LIST_FIELDS:
         row[k] = json.loads(row[k] or "[]")
     return row
@@ -121,12 +130,14 @@ def upsert(db: Database, rows: Iterable[tuple[int, dict]], report: ImportReport)
     A list-only record (no steps, methods or dossier) never erases details already known: only
     the values it carries are written."""
     table = db["procedures"]
+    ids = dict(db.execute("SELECT code, id FROM procedures"))
+    new, names = [], []
     for _number, row in rows:
-        existing = get(db, row["code"])
-        if existing is None:
-            table.insert(_stored(row))
-            report.added += 1
+        if row["code"] not in ids:
+            new.append(_stored(row))
+            names.append(new[-1]["search_name"])
             continue
+        existing = get(db, row["code"])
         if row["has_details"]:
             merged = row
         else:
@@ -135,13 +146,15 @@ def upsert(db: Database, rows: Iterable[tuple[int, dict]], report: ImportReport)
         if merged == existing:
             report.unchanged += 1
         else:
-            table.update(_id_of(db, row["code"]), _stored(merged))
+            stored = _stored(merged)
+            table.update(ids[row["code"]], stored)
+            names.append(stored["search_name"])
             report.updated += 1
+    table.insert_all(new, batch_size=200)
+    report.added += len(new)
+    words = {(w,) for name in names for w in name.split()}
+    db.conn.executemany("INSERT OR IGNORE INTO procedure_words (word) VALUES (?)", words)
     return report
-
-
-def _id_of(db: Database, code: str) -> int:
-    return db.execute("SELECT id FROM procedures WHERE code = ?", [code]).fetchone()[0]
 
 
 def _validated(numbered: Iterable[tuple[int, dict]], report: ImportReport) -> list:
@@ -236,7 +249,8 @@ def fields(db: Database) -> list[str]:
     return [r[0] for r in rows]
 
 
-_SUMMARY = "p.code, p.name, p.field, p.levels"
+_NAME_KEY = 100_000_000  # procedure_names rowid = title_words * _NAME_KEY + procedure id
+CANDIDATES = 60  # rows the relaxed retry looks at
 
 
 def _filters(level: str | None, field: str | None) -> tuple[str, list]:
@@ -250,10 +264,49 @@ def _filters(level: str | None, field: str | None) -> tuple[str, list]:
     return sql, params
 
 
-def _summary(row: tuple, match: str) -> dict:
-    code, name, field, levels = row[:4]
-    levels = json.loads(levels)
-    return {"code": code, "name": name, "field": field, "levels": levels, "match": match}
+def _summaries(db: Database, ids: list[int], match: str) -> list[dict]:
+    """Short records for procedure ids, in the order given."""
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    found = {
+        row[0]: {"code": row[1], "name": row[2], "field": row[3], "levels": json.loads(row[4])}
+        for row in db.execute(
+            f"SELECT id, code, name, field, levels FROM procedures WHERE id IN ({marks})", ids
+        )
+    }
+    return [dict(found[i], match=match) for i in ids if i in found]
+
+
+def _shortest_names(db: Database, expression: str, where: str, params: list, limit: int):
+    """Ids of procedures whose name holds every term, shortest name first. procedure_names is
+    keyed in that order, so FTS5 stops after `limit` rows instead of ranking every match."""
+    if where:
+        sql = (
+            f"SELECT p.id FROM procedure_names n JOIN procedures p ON p.id = n.rowid % {_NAME_KEY}"
+            f" WHERE procedure_names MATCH ?{where} ORDER BY n.rowid LIMIT ?"
+        )
+    else:
+        sql = (
+            f"SELECT rowid % {_NAME_KEY} FROM procedure_names WHERE procedure_names MATCH ?"
+            " ORDER BY rowid LIMIT ?"
+        )
+    return [r[0] for r in db.execute(sql, [expression, *params, limit])]
+
+
+def _best_ranked(db: Database, expression: str, where: str, params: list, limit: int):
+    """Ids by bm25 over name, field and body, the name weighted highest."""
+    rank = "bm25(procedures_fts, {}, {}, {})".format(*BM25_WEIGHTS)
+    if where:
+        sql = (
+            "SELECT p.id FROM procedures_fts f JOIN procedures p ON p.id = f.rowid"
+            f" WHERE procedures_fts MATCH ?{where} ORDER BY {rank} LIMIT ?"
+        )
+    else:  # only rowids: reading whole procedure rows for every match is what costs
+        sql = (
+            f"SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ? ORDER BY {rank} LIMIT ?"
+        )
+    return [r[0] for r in db.execute(sql, [expression, *params, limit])]
 
 
 def search(
@@ -266,48 +319,94 @@ def search(
 ) -> SearchResult:
     """Procedures for what a person typed, best first.
 
-    A procedure code in the query is looked up exactly; otherwise full-text over folded columns,
-    ranked by bm25 with the name weighted highest. When nothing matches, the nearest names by
-    edit similarity are returned and the result is marked approximate."""
+    A procedure code in the query is looked up exactly. Otherwise procedures whose name holds
+    every word come first, the shortest (most general) name first, so "đăng ký khai sinh" beats
+    "… khai sinh lưu động"; then the rest by bm25 over name, field and body. When nothing holds
+    every word, the result is approximate: the procedures holding most of the words, or, for a
+    typo, the query with each unknown word replaced by the nearest word of the catalog's names."""
     where, params = _filters(level, field)
     code = _CODE_IN_QUERY.search(query)
     if code:
-        sql = f"SELECT {_SUMMARY} FROM procedures p WHERE p.code = ?{where}"
-        rows = db.execute(sql, [code.group(), *params]).fetchall()
-        if rows:
-            return SearchResult([_summary(r, "code") for r in rows])
-    expression = text.match_query(query, text.Abbreviations.shipped())
-    if expression is None:
+        sql = f"SELECT p.id FROM procedures p WHERE p.code = ?{where}"
+        ids = [r[0] for r in db.execute(sql, [code.group(), *params])]
+        if ids:
+            return SearchResult(_summaries(db, ids, "code"))
+    abbreviations = text.Abbreviations.shipped()
+    terms = text.query_terms(query, abbreviations)
+    if not terms:
         return SearchResult([])
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    sql = (
-        f"SELECT {_SUMMARY} FROM procedures_fts f JOIN procedures p ON p.id = f.rowid "
-        f"WHERE procedures_fts MATCH ?{where} "
-        f"ORDER BY bm25(procedures_fts, {weights}), length(p.name) LIMIT ?"
+    ids = _every_word(db, terms, where, params, limit)
+    if ids:
+        return SearchResult(_summaries(db, ids, "text"))
+    ids = _most_words(db, terms, where, params, limit)
+    if ids:
+        return SearchResult(_summaries(db, ids, "most_words"), approximate=True)
+    corrected = _corrected(db, query)
+    if corrected:
+        terms = text.query_terms(corrected, abbreviations)
+        ids = _every_word(db, terms, where, params, limit)
+    return SearchResult(_summaries(db, ids, "approximate"), approximate=True)
+
+
+def _every_word(db: Database, terms: list, where: str, params: list, limit: int) -> list[int]:
+    expression = " AND ".join(t.fts() for t in terms)
+    ids = _shortest_names(db, expression, where, params, limit)
+    if len(ids) < limit:
+        seen = set(ids)
+        rest = _best_ranked(db, expression, where, params, limit + len(ids))
+        ids += [i for i in rest if i not in seen][: limit - len(ids)]
+    return ids
+
+
+def _most_words(db: Database, terms: list, where: str, params: list, limit: int) -> list[int]:
+    """Nothing holds every word ("làm CCCD cho trẻ": no title says "làm"): the procedures that
+    hold most of them, at least half and at least two, so one common word is never enough."""
+    needed = max(2, -(-len(terms) // 2))
+    if len(terms) < needed:
+        return []
+    any_word = " OR ".join(t.fts() for t in terms)
+    ids = _best_ranked(db, any_word, where, params, CANDIDATES)
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    words = dict(
+        db.execute(
+            "SELECT id, search_name || ' | ' || search_field || ' ' || search_body"
+            f" FROM procedures WHERE id IN ({marks})",
+            ids,
+        )
     )
-    rows = db.execute(sql, [expression, *params, limit]).fetchall()
-    if rows:
-        return SearchResult([_summary(r, "text") for r in rows])
-    return SearchResult(_nearest(db, query, limit, where, params), approximate=True)
+    scored = []
+    for rank, pid in enumerate(ids):
+        name, _, rest = words[pid].partition(" | ")
+        in_name = sum(term.found_in(name) for term in terms)
+        found = sum(term.found_in(f"{name} {rest}") for term in terms)
+        if found >= needed:
+            scored.append((-in_name, -found, rank, pid))
+    return [pid for *_, pid in sorted(scored)[:limit]]
 
 
-APPROXIMATE_MIN_SCORE = 70
+TYPO_MIN_SIMILARITY = 75
 
 
-def _nearest(db: Database, query: str, limit: int, where: str, params: list) -> list[dict]:
+def _corrected(db: Database, query: str) -> str | None:
+    """The query with each word no procedure name has replaced by the nearest one that some
+    name has ("khai snh" → "khai sinh"), or None when no word could be corrected."""
     from rapidfuzz import fuzz, process
 
-    folded = text.index_text(query)
-    if len(folded) < 3:
-        return []
-    rows = db.execute(
-        f"SELECT {_SUMMARY}, p.search_name FROM procedures p WHERE 1{where}", params
-    ).fetchall()
-    best = process.extract(
-        folded,
-        [r[4] for r in rows],
-        scorer=fuzz.partial_ratio,
-        limit=limit,
-        score_cutoff=APPROXIMATE_MIN_SCORE,
-    )
-    return [_summary(rows[index], "approximate") for _, _, index in best]
+    toks = text.tokens(query)
+    known = "SELECT 1 FROM procedure_words WHERE word = ?"
+    unknown = [i for i, t in enumerate(toks) if not db.execute(known, [t]).fetchone()]
+    if not unknown:
+        return None
+    vocabulary = [r[0] for r in db.execute("SELECT word FROM procedure_words")]
+    changed = False
+    for i in unknown:
+        if len(toks[i]) < 3 or toks[i].isdigit():
+            continue
+        best = process.extractOne(
+            toks[i], vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
+        )
+        if best:
+            toks[i], changed = best[0], True
+    return " ".join(toks) + " " if changed else None

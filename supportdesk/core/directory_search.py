@@ -2,7 +2,7 @@
 
 Words go through FTS5 over the folded shadow columns (core.text builds every MATCH expression);
 digits are matched as substrings of the phone_digits column, which at a few thousand contacts is
-a scan of well under a millisecond (see core.directory_bench)."""
+a scan of well under a millisecond (see supportdesk/bench/directory.py)."""
 
 from __future__ import annotations
 

@@ -10,12 +10,13 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from dataclasses import dataclass
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
 _WORD = re.compile(r"\w+")
 # People write the final i/y of these syllables either way ("đăng ký" / "đăng kí", "quy"/"qui").
-_Y_TO_I = re.compile(r"^(k|l|m|t|h|qu)y$")
+_Y_TO_I = {c + "y": c + "i" for c in ("k", "l", "m", "t", "h", "qu")}
+# The combining blocks; Vietnamese marks are all in the first. Others are caught by the slow path.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _MAX_QUERY_TOKENS = 16
 
 
@@ -30,18 +31,20 @@ def clean(text: object) -> str:
     if text is None:
         return ""
     lines = nfc(str(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in lines).strip()
+    return "\n".join(" ".join(line.split()) for line in lines).strip()
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form: NFC → casefold → đ→d → drop combining marks → one space."""
     s = unicodedata.normalize("NFC", text).casefold().replace("đ", "d")
-    s = "".join(ch for ch in unicodedata.normalize("NFD", s) if not unicodedata.combining(ch))
+    s = _COMBINING.sub("", unicodedata.normalize("NFD", s))
+    if not s.isascii():
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return " ".join(s.split())
 
 
 def _canonical(token: str) -> str:
-    return _Y_TO_I.sub(r"\1i", token)
+    return _Y_TO_I.get(token, token)
 
 
 def tokens(text: str) -> list[str]:
@@ -59,11 +62,13 @@ def digits(text: str) -> str:
 
 
 class Abbreviations:
-    """Abbreviations and common phrasings, expanded at query time.
+    """Abbreviations and common phrasings, expanded at query time, and filler words dropped.
 
     Keys and expansions are token tuples, folded the same way as the index."""
 
-    def __init__(self, table: dict[str, list[str]]):
+    def __init__(self, table: dict[str, list[str]], filler: list[str] = ()):
+        runs = {tuple(tokens(f)) for f in filler if tokens(f)}
+        self._filler = sorted(runs, key=len, reverse=True)  # longest run first
         self._table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for key, expansions in table.items():
             folded = tuple(tokens(key))
@@ -77,7 +82,15 @@ class Abbreviations:
         from supportdesk.paths import resource
 
         with resource("search", "abbreviations.json").open(encoding="utf-8") as f:
-            return cls(json.load(f)["abbreviations"])
+            doc = json.load(f)
+        return cls(doc["abbreviations"], doc.get("filler", []))
+
+    def filler_at(self, toks: list[str], start: int) -> int:
+        """Length of the filler run ("xin", "hồ sơ") starting at toks[start], or 0."""
+        for run in self._filler:
+            if tuple(toks[start : start + len(run)]) == run:
+                return len(run)
+        return 0
 
     def match(self, toks: list[str], start: int) -> tuple[int, list[tuple[str, ...]]]:
         """Longest abbreviation starting at toks[start]: (its length, expansions) or (0, [])."""
@@ -88,34 +101,65 @@ class Abbreviations:
         return 0, []
 
 
-def _phrase(toks: Iterable[str], prefix: bool = False) -> str:
-    # Tokens are \w+ runs, so they never hold a quote; quoting makes FTS5 read them as plain text.
-    return '"' + " ".join(toks) + '"' + ("*" if prefix else "")
+@dataclass(frozen=True)
+class Term:
+    """One thing a person typed: a word, or an abbreviation with what it stands for."""
+
+    options: tuple[tuple[str, ...], ...]  # token runs, any of which satisfies the term
+    prefix: bool = False  # the first option is a word still being typed
+
+    def fts(self) -> str:
+        # Tokens are \w+ runs, so they never hold a quote; quoting makes FTS5 read plain text.
+        phrases = ['"' + " ".join(o) + '"' for o in self.options]
+        if self.prefix:
+            phrases[0] += "*"
+        return phrases[0] if len(phrases) == 1 else "(" + " OR ".join(phrases) + ")"
+
+    def found_in(self, folded_words: str) -> bool:
+        """Whether a text already passed through index_text satisfies this term."""
+        padded = f" {folded_words} "
+        for i, option in enumerate(self.options):
+            run = " " + " ".join(option)
+            if (self.prefix and i == 0 and run in padded) or run + " " in padded:
+                return True
+        return False
 
 
-def match_query(query: str, abbreviations: Abbreviations | None = None) -> str | None:
-    """An FTS5 MATCH expression for what a person typed, or None when nothing searchable is left.
-
-    Every token is quoted, so no input can make the query raise. The last token is a prefix while
-    the person is still typing it (no trailing space)."""
+def query_terms(
+    query: str, abbreviations: Abbreviations | None = None, *, drop_filler: bool = True
+) -> list[Term]:
+    """The terms of a typed query: abbreviations expanded, then filler words dropped (unless
+    nothing else is left). The last word is a prefix while it is still being typed."""
     toks = tokens(query)[:_MAX_QUERY_TOKENS]
-    if not toks:
-        return None
     still_typing = not query[-1:].isspace()
-    parts: list[str] = []
+    terms: list[Term] = []
     i = 0
     while i < len(toks):
         n, expansions = abbreviations.match(toks, i) if abbreviations else (0, [])
-        if n:
-            said = toks[i : i + n]
-            is_last = i + n == len(toks)
-            options = [_phrase(said, prefix=is_last and still_typing and n == 1)]
-            options += [_phrase(e) for e in expansions]
-            parts.append("(" + " OR ".join(options) + ")")
-            i += n
-        else:
-            is_last = i == len(toks) - 1
-            parts.append(_phrase([toks[i]], prefix=is_last and still_typing))
-            i += 1
-    # FTS5 rejects an implicit AND next to a parenthesised OR group ("(a OR b) c"): spell it out.
-    return (" AND " if any(p.startswith("(") for p in parts) else " ").join(parts)
+        if not n and drop_filler and abbreviations:
+            filler = abbreviations.filler_at(toks, i)
+            if filler:
+                i += filler
+                continue
+        n = max(n, 1)
+        is_last = i + n == len(toks)
+        said = tuple(toks[i : i + n])
+        terms.append(Term((said, *expansions), prefix=is_last and still_typing and n == 1))
+        i += n
+    if not terms and toks and drop_filler:
+        return query_terms(query, abbreviations, drop_filler=False)
+    return terms
+
+
+def match_query(
+    query: str, abbreviations: Abbreviations | None = None, *, every_word: bool = True
+) -> str | None:
+    """An FTS5 MATCH expression for what a person typed, or None when nothing searchable is left.
+
+    Every token is quoted, so no input can make the query raise. With every_word=False any term
+    may match (the relaxed retry when a query holds words no record has)."""
+    terms = query_terms(query, abbreviations)
+    if not terms:
+        return None
+    # FTS5 only combines bare phrases implicitly; with (… OR …) groups the AND must be explicit.
+    return (" AND " if every_word else " OR ").join(t.fts() for t in terms)

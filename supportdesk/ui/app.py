@@ -1,22 +1,134 @@
-"""Starting the desktop app."""
+"""Starting the desktop app: store, language, text size, first run, main window."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 
-def run_app(data_dir: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    from supportdesk import __version__
-    from supportdesk.core import catalog
-    from supportdesk.core.db import open_store
+def run_app(
+    data_dir: str | Path | None = None,
+    *,
+    demo: bool = False,
+    screenshot_dir: str | Path | None = None,
+    exit_when_shown: bool = False,
+) -> int:
+    """Open the app and run its event loop; the CLI's entry (no subcommand, or `gui`)."""
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
-    db = open_store(data_dir)
-    window = QMainWindow()
-    window.setWindowTitle(f"SupportDesk {__version__}")
-    window.setCentralWidget(QLabel(f"Danh mục: {catalog.count(db)} thủ tục hành chính"))
-    window.resize(900, 600)
-    window.show()
-    return app.exec()
+    app.setApplicationName("SupportDesk")
+    app.setOrganizationName("SupportDesk")
+    if demo:
+        data_dir = _demo_dir()
+    desk = Desk(app, data_dir)
+    if screenshot_dir is not None:
+        from supportdesk.ui.screenshots import capture_all
+
+        window = desk.open_window(first_run=False)
+        saved = capture_all(desk, window, Path(screenshot_dir))
+        print("\n".join(str(p) for p in saved))
+        desk.close()
+        return 0
+    window = desk.open_window(first_run=True)
+    if window is None:
+        desk.close()
+        return 0
+    if exit_when_shown:
+        app.processEvents()
+        print(f"shown rss_mb={_rss_mb():.1f}", flush=True)
+        desk.close()
+        return 0
+    code = app.exec()
+    desk.close()
+    return code
+
+
+def _rss_mb() -> float:
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _demo_dir() -> Path:
+    import tempfile
+
+    from supportdesk.core import demo
+    from supportdesk.core.db import open_store
+
+    directory = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
+    db = open_store(directory)
+    demo.fill(db)
+    db.close()
+    return directory
+
+
+class Desk:
+    """One running app: its context, translations, text size and main window."""
+
+    def __init__(self, app, data_dir: str | Path | None):
+        from supportdesk import paths
+        from supportdesk.core.db import open_store
+        from supportdesk.ui import style
+        from supportdesk.ui.context import AppContext
+        from supportdesk.ui.i18n import Translations
+        from supportdesk.ui.tasks import TaskRunner
+
+        self.app = app
+        directory = paths.data_dir(data_dir)
+        db = open_store(directory)
+        tasks = TaskRunner(paths.store_path(directory))
+        self.ctx = AppContext(directory, db, tasks)
+        self.translations = Translations(app)
+        self.translations.apply(self.ctx.setting("ui_language", "vi"))
+        style.apply(app, self.ctx.setting("ui_font_size"))
+        self.window = None
+
+    def open_window(self, first_run: bool = True):
+        from supportdesk.ui.main_window import MainWindow
+
+        if first_run and not self.ensure_setup():
+            return None
+        window = MainWindow(self.ctx)
+        window.language_requested.connect(self.set_language)
+        window.font_size_requested.connect(self.set_font_size)
+        window.settings_requested.connect(self.edit_settings)
+        self.window = window
+        window.show()
+        return window
+
+    def ensure_setup(self) -> bool:
+        from supportdesk.core.admin_units import AdminUnits
+        from supportdesk.ui.first_run import FirstRunDialog, needs_first_run
+
+        if not needs_first_run(self.ctx):
+            return True
+        return FirstRunDialog.ask(self.ctx, AdminUnits.shipped())
+
+    def set_language(self, language: str) -> None:
+        self.ctx.put_setting("ui_language", self.translations.apply(language))
+
+    def set_font_size(self, size: int) -> None:
+        from supportdesk.ui import style
+
+        self.ctx.put_setting("ui_font_size", style.apply(self.app, size))
+
+    def edit_settings(self) -> None:
+        from supportdesk.core.admin_units import AdminUnits
+        from supportdesk.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog.ask(self.ctx, AdminUnits.shipped(), self.window):
+            self.set_language(self.ctx.setting("ui_language", "vi"))
+            self.set_font_size(self.ctx.setting("ui_font_size"))
+            if self.window is not None:
+                self.window.status.refresh()
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        self.translations.remove()
+        self.ctx.close()

@@ -60,7 +60,8 @@ def test_rejected_rows_exit_2_with_row(data_dir, tmp_path):
     bad.write_text("Mã số,Tên\n1.000894,Kết hôn\nxyz,Sai mã\n", encoding="utf-8")
     out = run(data_dir, "catalog", "import", str(bad), "--json")
     assert out.returncode == 2
-    assert json.loads(out.stdout)["rejected"] == [{"row": 3, "reason": "mã thủ tục không hợp lệ: xyz"}]
+    rejected = json.loads(out.stdout)["rejected"]
+    assert rejected == [{"row": 3, "reason": "mã thủ tục không hợp lệ: xyz"}]
     assert "dòng 3" in out.stderr
 
 

@@ -1,0 +1,91 @@
+"""Catalog figures: first use of a data dir, import of the shipped catalog, search at scale."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+from supportdesk.bench import latency, metric, time_ms
+from supportdesk.core import catalog, text
+from supportdesk.core.db import open_store
+
+FULL_SIZE = 10_000
+QUICK_SIZE = 3_000
+_LOCALITIES = [
+    "trên địa bàn tỉnh Lào Cai", "tại Thành phố Hà Nội", "trên địa bàn tỉnh Cà Mau",
+    "thực hiện tại cấp xã", "đối với hộ gia đình, cá nhân", "đối với tổ chức",
+    "có yếu tố nước ngoài", "tại khu vực biên giới", "trên địa bàn tỉnh Gia Lai",
+    "trên địa bàn tỉnh Quảng Trị", "theo hình thức trực tuyến", "lần đầu",
+]  # fmt: skip
+
+
+def generated_procedures(shipped: list[dict], size: int, seed: int = 7) -> list[dict]:
+    """Local variants of real procedures, as provinces publish them, with made-up codes."""
+    rng = random.Random(seed)
+    out = []
+    for n in range(size - len(shipped)):
+        base = dict(rng.choice(shipped))
+        base["code"] = f"9.{n:06d}"
+        base["name"] = f"{base['name']} {rng.choice(_LOCALITIES)}"
+        out.append(base)
+    return out
+
+
+def queries(procedures: list[dict], count: int = 120, seed: int = 11) -> list[str]:
+    """How counter staff type: the first words of real names, without accents, sometimes with
+    the last word half typed, plus the everyday phrasings of the search-quality test."""
+    rng = random.Random(seed)
+    typed = [
+        "dang ky khai sinh", "cap lai cccd", "nhap khau", "xac nhan doc than", "ket hon",
+        "so do lan dau", "khai tu", "tam tru", "giay phep xay dung", "ho ngheo", "khai snh",
+        "1.004222", "bhyt", "tro cap xa hoi", "an toan thuc pham",
+    ]  # fmt: skip
+    while len(typed) < count:
+        words = text.fold(rng.choice(procedures)["name"]).split()
+        start = 2 if words[:2] == ["thu", "tuc"] else 0
+        q = " ".join(words[start : start + rng.randint(2, 4)])
+        if rng.random() < 0.3 and len(q) > 4:
+            q = q[: -rng.randint(1, 2)]
+        typed.append(q)
+    return typed
+
+
+def bench(workdir: Path, quick: bool) -> list[dict]:
+    results = []
+    first = workdir / "first-use"
+    results.append(
+        metric("first use of a fresh data dir", time_ms(lambda: open_store(first)), "ms", 1000)
+    )
+    db = open_store(first)
+    shipped = catalog.all_procedures(db)
+
+    empty = open_store(workdir / "import", seed=False)
+    numbered = list(enumerate(shipped, start=1))
+    ms = time_ms(lambda: catalog.import_records(empty, numbered))
+    results.append(metric(f"import of the {len(shipped)}-procedure catalog", ms, "ms", 2000))
+    empty.close()
+
+    size = QUICK_SIZE if quick else FULL_SIZE
+    extra = generated_procedures(shipped, size)
+    catalog.import_records(db, list(enumerate(extra, start=1)))
+    typed = queries(shipped + extra)
+    ours, raw = [], []
+    floor = "SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ? ORDER BY rank LIMIT 20"
+    for q in typed:  # warm once, as a running app is
+        catalog.search(db, q)
+    for q in typed:
+        ours.append(time_ms(lambda q=q: catalog.search(db, q)))
+        expression = text.match_query(q, text.Abbreviations.shipped())
+        if expression:
+            raw.append(time_ms(lambda e=expression: db.execute(floor, [e]).fetchall()))
+    note = f"{catalog.count(db)} procedures, {len(typed)} queries"
+    if quick:
+        note += f" (scaled from {FULL_SIZE})"
+    results += latency("catalog search", ours, 5.0, note)
+    results += latency("raw FTS5 MATCH (floor)", raw, None, note)
+    ratio = sorted(ours)[len(ours) * 95 // 100] / max(sorted(raw)[len(raw) * 95 // 100], 1e-6)
+    results.append(metric("catalog search p95 / raw FTS5 p95", ratio, "×", 2.0, note))
+    db.close()
+    shutil.rmtree(workdir / "import", ignore_errors=True)
+    return results

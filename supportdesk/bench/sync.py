@@ -1,0 +1,200 @@
+"""Sync and hub budgets: a year synced, a province's month ingested, POST latency under load.
+
+The hub runs as its own process (`supportdesk hub serve`), as in production, so that the
+clients' threads do not share its interpreter. PostgreSQL figures are measured when
+SUPPORTDESK_BENCH_PG (or SUPPORTDESK_TEST_PG) holds a DSN.
+
+    python -m supportdesk.bench.sync [scale]"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+from supportdesk.bench import metric
+
+COMMUNES = 3321
+CONCURRENT = 50
+
+
+def _summary(period: str, received: int) -> dict:
+    counters = {"received": received, "resolved": received, "resolved_on_time": received,
+                "open": 0, "overdue": 0, "escalated": 0}  # fmt: skip
+    return {"period": period, "period_type": "month", "start": f"{period}-01", "end": "",
+            "totals": counters, "escalations": [], "by_assignee": [{}] * 5,
+            "by_category": [{"category": f"c{i}", "name": f"Lĩnh vực {i}", **counters}
+                            for i in range(12)]}  # fmt: skip
+
+
+def _body(code: str, period: str = "2026-11", revision: int = 1) -> str:
+    from supportdesk.core.sync import payload
+
+    content = payload.summary_content(_summary(period, 40))
+    return json.dumps(payload.build(content, commune_code=code, revision=revision,
+                                    install_id=f"i-{code}", app_version="bench"))  # fmt: skip
+
+
+def _enroll_many(url: str, codes: list[str]) -> dict[str, str]:
+    """Tokens for many communes in one transaction (setup, not measured)."""
+    from supportdesk.hub.service import secret_hash, utcnow
+    from supportdesk.hub.storage import Storage
+
+    storage = Storage(url)
+    tokens = {code: uuid.uuid4().hex.upper() for code in codes}
+    with storage.tx() as db:
+        for code, token in tokens.items():
+            db.execute(
+                "INSERT INTO communes (code, name, token_hash, install_id, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [code, f"Xã {code}", secret_hash(token), f"i-{code}", utcnow()],
+            )
+    storage.close()
+    return tokens
+
+
+class HubProcess:
+    def __init__(self, db_url: str):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        root = Path(__file__).resolve().parents[2]
+        env = {**os.environ, "PYTHONPATH": str(root)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "supportdesk", "hub", "serve", "--db", db_url,
+             "--port", str(port)],
+            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{self.url}/api/v1/ping", timeout=1)
+                return
+            except requests.RequestException:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("hub process did not start")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def _post_all(url: str, tokens: dict[str, str], bodies: dict[str, str], workers: int):
+    """POST every body with `workers` concurrent clients; per-request seconds."""
+    import threading
+
+    local = threading.local()
+
+    def one(code: str) -> float:
+        session = getattr(local, "session", None) or requests.Session()
+        local.session = session
+        started = time.perf_counter()
+        r = session.post(f"{url}/api/v1/summaries", data=bodies[code].encode(), timeout=60,
+                         headers={"Authorization": f"Bearer {tokens[code]}",
+                                  "Content-Type": "application/json"})  # fmt: skip
+        elapsed = time.perf_counter() - started
+        if r.status_code != 200:
+            raise RuntimeError(f"hub answered {r.status_code}: {r.text[:200]}")
+        return elapsed
+
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(one, bodies))
+
+
+def bench_year_sync(tmpdir: Path) -> dict:
+    from supportdesk.core import settings
+    from supportdesk.core.db import open_store
+    from supportdesk.core.sync import outbox
+    from supportdesk.core.sync.client import HubClient, sync_once
+
+    url = str(tmpdir / "hub-year.db")
+    tokens = _enroll_many(url, ["00001"])
+    hub = HubProcess(url)
+    db = open_store(tmpdir / "desk-year", seed=False)
+    settings.put(db, "install_id", "i-00001")
+    for month in range(1, 13):
+        outbox.enqueue(db, _summary(f"2026-{month:02d}", month), commune_code="00001",
+                       install_id="i-00001", app_version="bench")  # fmt: skip
+    try:
+        client = HubClient(hub.url, tokens["00001"])
+        started = time.perf_counter()
+        result = sync_once(db, client, catalogs=False)
+        elapsed = time.perf_counter() - started
+        assert result["acked"] == 12, result
+    finally:
+        hub.stop()
+        db.close()
+    return {"name": "sync: a year of monthly summaries, one commune (loopback)",
+            "value": round(elapsed, 3), "unit": "s", "budget": 1.0}  # fmt: skip
+
+
+def bench_ingest(url: str, label: str, communes: int) -> list[dict]:
+    codes = [f"{i:05d}" for i in range(1, communes + 1)]
+    tokens = _enroll_many(url, codes)
+    hub = HubProcess(url)
+    try:
+        bodies = {code: _body(code) for code in codes}
+        started = time.perf_counter()
+        _post_all(hub.url, tokens, bodies, workers=8)
+        elapsed = time.perf_counter() - started
+        # Latency under load: 50 clients posting the next month of the same communes.
+        sample = codes[: min(len(codes), CONCURRENT * 10)]
+        bodies = {code: _body(code, "2026-12") for code in sample}
+        latencies = sorted(_post_all(hub.url, tokens, bodies, workers=CONCURRENT))
+    finally:
+        hub.stop()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    return [
+        {"name": f"hub ingest: one month from {communes} communes ({label}, 8 clients)",
+         "value": round(elapsed, 2), "unit": "s", "budget": 30.0 * communes / COMMUNES},
+        {"name": f"hub POST p95, {CONCURRENT} concurrent clients ({label})",
+         "value": round(1000 * p95, 1), "unit": "ms", "budget": 100.0},
+        {"name": f"hub POST median, {CONCURRENT} concurrent clients ({label})",
+         "value": round(1000 * statistics.median(latencies), 1), "unit": "ms", "budget": None},
+    ]  # fmt: skip
+
+
+def bench(tmpdir: Path | str, quick: bool | float = False) -> list[dict]:
+    """`supportdesk bench` calls bench(workdir, quick); a float is a scale (1.0 = the province)."""
+    scale = (0.05 if quick else 1.0) if isinstance(quick, bool) else float(quick)
+    tmpdir = Path(tmpdir)
+    communes = max(CONCURRENT, int(COMMUNES * scale))
+    results = [bench_year_sync(tmpdir)]
+    results += bench_ingest(str(tmpdir / "hub-province.db"), "SQLite", communes)
+    dsn = os.environ.get("SUPPORTDESK_BENCH_PG") or os.environ.get("SUPPORTDESK_TEST_PG")
+    if dsn:
+        results += bench_ingest(_fresh_pg_schema(dsn), "PostgreSQL", communes)
+    return [metric(r["name"], r["value"], r["unit"], r["budget"]) for r in results]
+
+
+def _fresh_pg_schema(dsn: str) -> str:
+    import psycopg
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    return f"{dsn}{'&' if '?' in dsn else '?'}options=-csearch_path%3D{schema}"
+
+
+if __name__ == "__main__":
+    scale = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in bench(tmp, scale):
+            verdict = "" if row["budget"] is None else (
+                "ok" if row["value"] <= row["budget"] else "OVER BUDGET")  # fmt: skip
+            print(f"{row['name']}: {row['value']} {row['unit']} (budget {row['budget']}) {verdict}")

@@ -1,0 +1,56 @@
+"""`supportdesk stats --period PERIOD`: counts of the request log for a day, week, month, …"""
+
+from __future__ import annotations
+
+from supportdesk.commands._common import CommandError, add_json_flag, open_db, print_json
+
+
+def register(sub) -> None:
+    p = sub.add_parser("stats", help="thống kê yêu cầu theo kỳ")
+    p.add_argument(
+        "--period",
+        help="kỳ: 2026-11-22, 2026-W47, 2026-11, 2026-Q4 hoặc 2026 (mặc định: tháng này)",
+    )
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_stats)
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.2f}%" if whole else "—"
+
+
+def cmd_stats(args) -> int:
+    from supportdesk.core import stats
+    from supportdesk.core.calendar import TZ, now_utc
+
+    period = args.period or now_utc().astimezone(TZ).strftime("%Y-%m")
+    try:
+        summary = stats.summarize(open_db(args), period)
+    except stats.PeriodError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        print_json(summary)
+        return 0
+    t = summary["totals"]
+    median = t["median_hours_to_resolve"]
+    print(f"Kỳ {summary['period']} ({summary['start'][:10]} → {summary['end'][:10]})")
+    print(
+        f"Tiếp nhận {t['received']} · đã giải quyết {t['resolved']} "
+        f"(đúng hạn {t['resolved_on_time']}, {_rate(t['resolved_on_time'], t['resolved'])}) · "
+        f"đang mở {t['open']} · quá hạn {t['overdue']} · chuyển cấp trên {t['escalated']}"
+        + (f" · trung vị {median} giờ" if median is not None else "")
+    )
+    from supportdesk.commands._common import print_table
+
+    rows = [
+        (
+            c["name"], c["received"], c["resolved"], c["resolved_on_time"],
+            _rate(c["resolved_on_time"], c["resolved"]), c["open"], c["overdue"], c["escalated"],
+        )
+        for c in summary["by_category"]
+        if c["received"] or c["resolved"]
+    ]  # fmt: skip
+    if rows:
+        headers = ["Chủ đề", "Nhận", "Xong", "Đúng hạn", "Tỉ lệ", "Mở", "Quá hạn", "Chuyển"]
+        print_table(rows, headers, max_width=45)
+    return 0

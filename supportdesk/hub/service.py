@@ -1,0 +1,209 @@
+"""What the hub does for a commune: enrollment, authentication, summary ingest, catalogs.
+
+Every function returns plain data (or raises HubError with the HTTP status), so the FastAPI
+layer only translates; the same functions serve the benchmark and the admin commands."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from supportdesk.core.sync import payload as payload_mod
+from supportdesk.hub.storage import Storage
+
+
+class HubError(Exception):
+    def __init__(self, status: int, code: str, message: str, **extra):
+        super().__init__(message)
+        self.status, self.code, self.extra = status, code, extra
+
+    def body(self) -> dict:
+        return {"error": self.code, "message": str(self), **self.extra}
+
+
+@dataclass
+class Commune:
+    code: str
+    install_id: str
+
+
+def utcnow() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+def secret_hash(secret: str) -> str:
+    # Tokens and codes are long random strings, so a plain digest is enough (no stretching).
+    # Codes are read aloud and retyped: case, spaces and hyphens do not count.
+    cleaned = "".join(secret.split()).replace("-", "").upper()
+    return hashlib.sha256(cleaned.encode()).hexdigest()
+
+
+def authenticate(storage: Storage, authorization: str | None) -> Commune:
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise HubError(401, "unauthorized", "missing bearer token")
+    with storage.tx(write=False) as db:
+        row = db.one(
+            "SELECT code, install_id FROM communes WHERE token_hash = ? AND revoked_at IS NULL",
+            [secret_hash(token)],
+        )
+    if row is None:
+        raise HubError(401, "unauthorized", "unknown or revoked token")
+    return Commune(row[0], row[1] or "")
+
+
+def enroll(storage: Storage, code: str, install_id: str, commune_code: str = "") -> dict:
+    """Trade a one-time enrollment code for the commune's token, bound to one installation.
+
+    The UPDATE … WHERE enroll_hash = ? is the single-use guarantee: of two racing requests
+    with one code, only one can change the row."""
+    if not install_id or len(install_id) > 100:
+        raise HubError(422, "invalid", "install_id is required")
+    token = secrets.token_urlsafe(32).upper()
+    now = utcnow()
+    with storage.tx() as db:
+        row = db.one(
+            "SELECT code FROM communes WHERE enroll_hash = ? AND enroll_expires > ?",
+            [secret_hash(code), now],
+        )
+        if row is None or (commune_code and row[0] != commune_code):
+            raise HubError(403, "bad_code", "enrollment code unknown, used or expired")
+        cur = db.execute(
+            "UPDATE communes SET token_hash = ?, install_id = ?, enroll_hash = NULL, "
+            "enroll_expires = NULL, revoked_at = NULL, last_seen_at = ? "
+            "WHERE code = ? AND enroll_hash = ?",
+            [secret_hash(token), install_id, now, row[0], secret_hash(code)],
+        )
+        if cur.rowcount != 1:
+            raise HubError(403, "bad_code", "enrollment code already used")
+        name = db.one("SELECT name FROM communes WHERE code = ?", [row[0]])[0]
+    return {"commune_code": row[0], "commune_name": name, "token": token}
+
+
+def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
+    """Store one submission; replays return the original receipt.
+
+    Order of answers: same id → its receipt (or 409 conflict when the content differs); locked
+    period → 409 locked; a newer revision already here → 409 stale. The `latest` row only ever
+    moves forward (ON CONFLICT … WHERE excluded.revision > latest.revision), which is what makes
+    out-of-order and concurrent arrivals end with the newest revision."""
+    errors = payload_mod.validate(body)
+    if errors:
+        raise HubError(422, "invalid", "; ".join(errors[:10]), errors=errors)
+    if body["commune_code"] != commune.code:
+        raise HubError(403, "wrong_commune", "token belongs to another commune")
+    if commune.install_id and body["install_id"] != commune.install_id:
+        raise HubError(403, "wrong_install", "token is bound to another installation")
+    digest = payload_mod.content_hash(body)
+    sid = body["submission_id"]
+    ptype, pid, revision = body["period"]["type"], body["period"]["id"], body["revision"]
+    replay = _replay(storage, sid, digest)
+    if replay is not None:
+        return replay
+    now = utcnow()
+    receipt = {
+        "status": "accepted",
+        "submission_id": sid,
+        "commune_code": commune.code,
+        "period": {"type": ptype, "id": pid},
+        "revision": revision,
+        "received_at": now,
+        "content_sha256": digest,
+    }
+    with storage.tx() as db:
+        # Checked again under the write lock: a twin request may have committed meanwhile.
+        replay = _replay_in(db, sid, digest)
+        if replay is not None:
+            return replay
+        if db.one(
+            "SELECT 1 FROM locked_periods WHERE period_type = ? AND period_id = ?", [ptype, pid]
+        ):
+            raise HubError(409, "locked", f"period {pid} is locked")
+        latest = db.one(
+            "SELECT revision FROM latest WHERE commune_code = ? AND period_type = ? "
+            "AND period_id = ?",
+            [commune.code, ptype, pid],
+        )
+        if latest is not None and latest[0] >= revision:
+            # On PostgreSQL a twin may have committed between the two reads above.
+            replay = _replay_in(db, sid, digest)
+            if replay is not None:
+                return replay
+            raise HubError(409, "stale", "a newer revision is already stored", latest=latest[0])
+        cur = db.execute(
+            "INSERT INTO submissions (submission_id, commune_code, period_type, period_id, "
+            "revision, content_sha256, body, receipt, received_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [sid, commune.code, ptype, pid, revision, digest,
+             payload_mod.canonical(body).decode(), json.dumps(receipt), now],
+        )  # fmt: skip
+        inserted = cur.rowcount == 1
+        if inserted:
+            db.execute(
+                "INSERT INTO latest (commune_code, period_type, period_id, revision, "
+                "submission_id, received_at) VALUES (?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
+                "revision = excluded.revision, submission_id = excluded.submission_id, "
+                "received_at = excluded.received_at WHERE excluded.revision > latest.revision",
+                [commune.code, ptype, pid, revision, sid, now],
+            )
+            db.execute("UPDATE communes SET last_seen_at = ? WHERE code = ?", [now, commune.code])
+    if inserted:
+        return receipt
+    # Lost a race: another request stored this id (a replay) or this revision (a conflict).
+    replay = _replay(storage, sid, digest)
+    if replay is not None:
+        return replay
+    raise HubError(409, "conflict", "this revision was already stored with another submission")
+
+
+def _replay(storage: Storage, sid: str, digest: str) -> dict | None:
+    with storage.tx(write=False) as db:
+        return _replay_in(db, sid, digest)
+
+
+def _replay_in(db, sid: str, digest: str) -> dict | None:
+    row = db.one("SELECT content_sha256, receipt FROM submissions WHERE submission_id = ?", [sid])
+    if row is None:
+        return None
+    if row[0] != digest:
+        raise HubError(409, "conflict", "this submission id was used with other content")
+    return json.loads(row[1])
+
+
+def submissions_of(storage: Storage, commune: Commune) -> list[dict]:
+    """Reconciliation: the latest revision the hub holds for each of the commune's periods."""
+    with storage.tx(write=False) as db:
+        rows = db.all(
+            "SELECT period_type, period_id, revision, submission_id, received_at FROM latest "
+            "WHERE commune_code = ? ORDER BY period_type, period_id",
+            [commune.code],
+        )
+    keys = ("period_type", "period_id", "revision", "submission_id", "received_at")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def catalog_list(storage: Storage) -> list[dict]:
+    with storage.tx(write=False) as db:
+        rows = db.all(
+            "SELECT c.name, c.version, c.sha256, c.size, c.published_at FROM catalog_current k "
+            "JOIN catalogs c ON c.name = k.name AND c.version = k.version ORDER BY c.name"
+        )
+    keys = ("name", "version", "sha256", "size", "published_at")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def catalog_body(storage: Storage, name: str) -> tuple[str, str, bytes]:
+    """(version, sha256, bytes) of a catalog's current version."""
+    with storage.tx(write=False) as db:
+        row = db.one(
+            "SELECT c.version, c.sha256, c.body FROM catalog_current k JOIN catalogs c "
+            "ON c.name = k.name AND c.version = k.version WHERE k.name = ?",
+            [name],
+        )
+    if row is None:
+        raise HubError(404, "not_found", f"no catalog named {name}")
+    return row[0], row[1], bytes(row[2])

@@ -1,0 +1,167 @@
+"""Hub storage on SQLite (one file, the default) or PostgreSQL (`postgresql://…`).
+
+The same SQL runs on both: `?` placeholders are rewritten for psycopg, timestamps are ISO-8601
+UTC text, and every idempotency rule is a primary key or unique constraint, so concurrent
+requests are settled by the database and never by locks in Python."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS communes (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL DEFAULT '',
+    token_hash TEXT UNIQUE,
+    install_id TEXT,
+    enroll_hash TEXT UNIQUE,
+    enroll_expires TEXT,
+    revoked_at TEXT,
+    created_at TEXT NOT NULL,
+    last_seen_at TEXT
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    submission_id TEXT PRIMARY KEY,
+    commune_code TEXT NOT NULL REFERENCES communes(code),
+    period_type TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    content_sha256 TEXT NOT NULL,
+    body TEXT NOT NULL,
+    receipt TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    UNIQUE (commune_code, period_type, period_id, revision)
+);
+CREATE TABLE IF NOT EXISTS latest (
+    commune_code TEXT NOT NULL,
+    period_type TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    submission_id TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    PRIMARY KEY (commune_code, period_type, period_id)
+);
+CREATE INDEX IF NOT EXISTS latest_period ON latest (period_type, period_id);
+CREATE TABLE IF NOT EXISTS locked_periods (
+    period_type TEXT NOT NULL,
+    period_id TEXT NOT NULL,
+    locked_at TEXT NOT NULL,
+    PRIMARY KEY (period_type, period_id)
+);
+CREATE TABLE IF NOT EXISTS catalogs (
+    name TEXT NOT NULL,
+    version TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    body {blob} NOT NULL,
+    published_at TEXT NOT NULL,
+    PRIMARY KEY (name, version)
+);
+CREATE TABLE IF NOT EXISTS catalog_current (
+    name TEXT PRIMARY KEY,
+    version TEXT NOT NULL
+);
+"""
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+class Storage:
+    """Connections (one per thread) and transactions over either backend."""
+
+    def __init__(self, url: str | Path):
+        self.url = str(url)
+        self.postgres = is_postgres(self.url)
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()  # guards only the list of connections to close
+        # SQLite admits one writer; queueing writers here instead of in SQLite's busy handler
+        # (which sleeps up to 100 ms between tries) keeps the tail latency short. Correctness
+        # never depends on it: the constraints decide, as on PostgreSQL and across processes.
+        self._writer = threading.Lock()
+        with self.tx() as db:
+            for statement in SCHEMA.format(blob="BYTEA" if self.postgres else "BLOB").split(";"):
+                if statement.strip():
+                    db.execute(statement)
+
+    def _connect(self) -> Any:
+        if self.postgres:
+            import psycopg
+
+            return psycopg.connect(self.url, autocommit=True)
+        path = self.url.removeprefix("sqlite:///")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        # A receipt promises the row survives a power cut: FULL syncs every commit.
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        return conn
+
+    def _conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if conn is None or (self.postgres and conn.closed):
+            conn = self._local.conn = self._connect()
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    @contextlib.contextmanager
+    def tx(self, write: bool = True) -> Iterator[Tx]:
+        """One transaction; a SQLite write takes the lock at once (no upgrade deadlocks)."""
+        conn = self._conn()
+        if self.postgres:
+            with conn.transaction(), conn.cursor() as cur:
+                yield Tx(cur, postgres=True)
+            return
+        if not write:
+            conn.execute("BEGIN")
+            try:
+                yield Tx(conn, postgres=False)
+            finally:
+                conn.execute("COMMIT")
+            return
+        with self._writer:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield Tx(conn, postgres=False)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                with contextlib.suppress(Exception):
+                    conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+
+class Tx:
+    """Executes `?`-style SQL on either backend."""
+
+    def __init__(self, target: Any, *, postgres: bool):
+        self._target = target
+        self._postgres = postgres
+
+    def execute(self, sql: str, params: list | tuple = ()) -> Any:
+        if self._postgres:
+            self._target.execute(sql.replace("?", "%s"), params)
+            return self._target
+        return self._target.execute(sql, params)
+
+    def one(self, sql: str, params: list | tuple = ()) -> tuple | None:
+        return self.execute(sql, params).fetchone()
+
+    def all(self, sql: str, params: list | tuple = ()) -> list[tuple]:
+        return self.execute(sql, params).fetchall()

@@ -1,0 +1,188 @@
+"""One procedure: tickable checklist of papers per case, methods and fees, agencies, legal basis."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.ui.checklist import ChecklistWidget
+
+
+class ProcedureDetail(QWidget):
+    copy_requested = Signal()
+    print_requested = Signal()
+    log_requested = Signal()
+    portal_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.procedure: dict | None = None
+        self._ticks: dict[str, set[tuple[int, int]]] = {}  # kept while the app runs
+        self.title = QLabel()
+        self.title.setObjectName("procedureTitle")
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setProperty("role", "hint")
+        self.copy_button = QPushButton()
+        self.print_button = QPushButton()
+        self.log_button = QPushButton()
+        self.portal_button = QPushButton()
+        self.clear_button = QPushButton()
+        buttons = QGridLayout()
+        buttons.addWidget(self.print_button, 0, 0)
+        buttons.addWidget(self.copy_button, 0, 1)
+        buttons.addWidget(self.log_button, 1, 0)
+        buttons.addWidget(self.portal_button, 1, 1)
+        self.checklist = ChecklistWidget()
+        self.checklist.setObjectName("checklist")
+        self.checklist.changed.connect(self._ticked)
+        self.info = QTextBrowser()
+        self.info.setObjectName("procedureInfo")
+        self.info.setOpenExternalLinks(True)
+        self.checklist_label = QLabel()
+        self.checklist_label.setProperty("role", "title")
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.checklist_label, 1)
+        head.addWidget(self.clear_button)
+        top_layout.addLayout(head)
+        top_layout.addWidget(self.checklist)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(self.info)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(buttons)
+        layout.addWidget(split, 1)
+        self.copy_button.clicked.connect(self.copy_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        self.log_button.clicked.connect(self.log_requested)
+        self.portal_button.clicked.connect(self.portal_requested)
+        self.clear_button.clicked.connect(self.clear_ticks)
+        self.retranslate()
+        self.show_procedure(None)
+
+    def retranslate(self) -> None:
+        self.copy_button.setText(self.tr("Sao chép nội dung"))
+        self.print_button.setText(self.tr("In hướng dẫn (Ctrl+P)"))
+        self.log_button.setText(self.tr("Ghi yêu cầu về thủ tục này"))
+        self.portal_button.setText(self.tr("Mở trên Cổng DVC"))
+        self.clear_button.setText(self.tr("Bỏ đánh dấu"))
+        self.checklist_label.setText(self.tr("Hồ sơ cần chuẩn bị (đánh dấu giấy tờ đã có):"))
+        self.show_procedure(self.procedure)
+
+    def ticked(self) -> set[tuple[int, int]]:
+        return set(self._ticks.get(self.procedure["code"], set())) if self.procedure else set()
+
+    def clear_ticks(self) -> None:
+        if self.procedure:
+            self._ticks.pop(self.procedure["code"], None)
+            self.show_procedure(self.procedure)
+
+    def show_procedure(self, procedure: dict | None) -> None:
+        self.procedure = procedure
+        for b in (self.copy_button, self.print_button, self.log_button, self.portal_button):
+            b.setEnabled(procedure is not None)
+        self.clear_button.setEnabled(procedure is not None)
+        if procedure is None:
+            self.title.setText(self.tr("Chọn một thủ tục trong danh sách để xem chi tiết."))
+            self.subtitle.setText("")
+            self.checklist.fill([], set(), "", "")
+            self.info.clear()
+            return
+        self.title.setText(procedure["name"])
+        parts = [self.tr("Mã số {0}").replace("{0}", procedure["code"])]
+        parts += [procedure[k] for k in ("field", "level_text") if procedure.get(k)]
+        self.subtitle.setText(" · ".join(parts))
+        self._fill_checklist(procedure)
+        self.info.setHtml(self._info_html(procedure))
+
+    def _fill_checklist(self, procedure: dict) -> None:
+        self.checklist.fill(
+            procedure.get("dossier") or [],
+            self._ticks.get(procedure["code"], set()),
+            self.tr("Danh mục chưa có thành phần hồ sơ của thủ tục này."),
+            self.tr("Thành phần hồ sơ"),
+        )
+
+    def _ticked(self) -> None:
+        if self.procedure is not None:
+            self._ticks[self.procedure["code"]] = self.checklist.ticked()
+
+    def _info_html(self, p: dict) -> str:
+        h: list[str] = []
+
+        def section(title: str) -> None:
+            h.append(f"<h3 style='color:#1f3b57'>{escape(title)}</h3>")
+
+        def para(value: str) -> None:
+            h.append("<p>" + escape(value).replace("\n", "<br>") + "</p>")
+
+        if p.get("methods"):
+            section(self.tr("Cách thức thực hiện, thời hạn và phí"))
+            h.append("<table cellpadding='4' border='1' style='border-collapse:collapse'>")
+            h.append(
+                "<tr><th>{}</th><th>{}</th><th>{}</th></tr>".format(
+                    escape(self.tr("Hình thức nộp")),
+                    escape(self.tr("Thời hạn giải quyết")),
+                    escape(self.tr("Phí, lệ phí")),
+                )
+            )
+            for m in p["methods"]:
+                cells = [m.get("channel", ""), m.get("time_text", ""), m.get("fee_text", "")]
+                h.append("<tr>" + "".join(f"<td>{escape(c or '—')}</td>" for c in cells) + "</tr>")
+            h.append("</table>")
+        for title, key in [
+            (self.tr("Cơ quan thực hiện"), "executing_agency"),
+            (self.tr("Cơ quan có thẩm quyền"), "competent_agency"),
+            (self.tr("Địa chỉ tiếp nhận hồ sơ"), "receiving_address"),
+            (self.tr("Đối tượng thực hiện"), "target_groups"),
+            (self.tr("Điều kiện thực hiện"), "conditions"),
+            (self.tr("Kết quả thực hiện"), "result"),
+            (self.tr("Trình tự thực hiện"), "steps"),
+        ]:
+            value = p.get(key)
+            if isinstance(value, list):
+                value = ", ".join(value)
+            if value:
+                section(title)
+                para(value)
+        if p.get("legal_basis"):
+            section(self.tr("Căn cứ pháp lý"))
+            h.append("<ul>")
+            for law in p["legal_basis"]:
+                number = f"<b>{escape(law['number'])}</b> — " if law.get("number") else ""
+                h.append(f"<li>{number}{escape(law.get('title', ''))}</li>")
+            h.append("</ul>")
+        if not p.get("has_details"):
+            h.append(
+                "<p><i>{}</i></p>".format(
+                    escape(
+                        self.tr(
+                            "Danh mục mới có tên và lĩnh vực của thủ tục này; "
+                            "xem đầy đủ trên Cổng Dịch vụ công quốc gia."
+                        )
+                    )
+                )
+            )
+        return "".join(h)

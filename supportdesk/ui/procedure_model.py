@@ -1,0 +1,64 @@
+"""Qt model over catalog search results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+
+def level_names() -> dict[str, str]:
+    return {
+        "xa": QCoreApplication.translate("levels", "Xã"),
+        "tinh": QCoreApplication.translate("levels", "Tỉnh"),
+        "bo": QCoreApplication.translate("levels", "Bộ"),
+        "huyen": QCoreApplication.translate("levels", "Huyện"),
+    }
+
+
+def level_label(key: str) -> str:
+    return level_names().get(key) or QCoreApplication.translate("levels", "Khác")
+
+
+class ProcedureTableModel(QAbstractTableModel):
+    COLUMNS = ("name", "field", "code")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[dict] = []
+
+    def set_items(self, items: list[dict]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 — Qt's signature
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        key = self.COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if key == "code" and role == Qt.ItemDataRole.ToolTipRole:
+                levels = ", ".join(level_label(lv) for lv in item["levels"])
+                return f"{item['code']} · {levels}"
+            return item[key]
+        if role == Qt.ItemDataRole.UserRole:
+            return item["code"]
+        return None
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = (
+            QCoreApplication.translate("ProcedureTableModel", "Tên thủ tục"),
+            QCoreApplication.translate("ProcedureTableModel", "Lĩnh vực"),
+            QCoreApplication.translate("ProcedureTableModel", "Mã số"),
+        )
+        return titles[section]
+
+    def code_at(self, row: int) -> str | None:
+        return self.items[row]["code"] if 0 <= row < len(self.items) else None

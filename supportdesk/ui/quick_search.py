@@ -1,0 +1,87 @@
+"""Ctrl+K: one box that finds requests, procedures and contacts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from supportdesk.ui.context import AppContext
+
+PER_KIND = 6
+
+
+def _procedures(db, query: str) -> list[tuple[str, str, str]]:
+    from supportdesk.core import catalog
+
+    found = catalog.search(db, query, limit=PER_KIND).items
+    return [("procedure", p["code"], f"{p['name']}  ·  {p['code']}") for p in found]
+
+
+def sources() -> list:
+    """The searches available in this build, in the order they are listed."""
+    return [_procedures]
+
+
+def kind_label(kind: str) -> str:
+    return {
+        "request": QCoreApplication.translate("QuickSearchDialog", "Yêu cầu"),
+        "procedure": QCoreApplication.translate("QuickSearchDialog", "Thủ tục"),
+        "contact": QCoreApplication.translate("QuickSearchDialog", "Danh bạ"),
+    }.get(kind, kind)
+
+
+class QuickSearchDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(parent)
+        self.setObjectName("quickSearch")
+        self.setWindowTitle(self.tr("Tìm nhanh"))
+        self.resize(720, 460)
+        self.ctx = ctx
+        self.query = QLineEdit()
+        self.query.setObjectName("quickQuery")
+        self.query.setPlaceholderText(self.tr("Tên người, số điện thoại, thủ tục, cán bộ…"))
+        self.results = QListWidget()
+        self.results.setObjectName("quickResults")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results)
+        self.query.textChanged.connect(self.refresh)
+        self.query.returnPressed.connect(self._choose_current)
+        self.results.itemActivated.connect(lambda _item: self.accept())
+        self.choice: tuple[str, str] | None = None
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():
+            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
+            return
+        super().keyPressEvent(event)
+
+    def refresh(self) -> None:
+        self.results.clear()
+        query = self.query.text()
+        if not query.strip():
+            return
+        for source in sources():
+            for kind, key, text in source(self.ctx.db, query):
+                item = QListWidgetItem(f"[{kind_label(kind)}]  {text}")
+                item.setData(Qt.ItemDataRole.UserRole, (kind, key))
+                self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _choose_current(self) -> None:
+        if self.results.currentItem() is not None:
+            self.accept()
+
+    def accept(self) -> None:
+        item = self.results.currentItem()
+        self.choice = item.data(Qt.ItemDataRole.UserRole) if item else None
+        super().accept()
+
+    @classmethod
+    def ask(cls, ctx: AppContext, parent=None) -> tuple[str, str] | None:
+        dialog = cls(ctx, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.choice
+        return None

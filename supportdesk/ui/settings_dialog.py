@@ -1,0 +1,76 @@
+"""Settings: commune and center, team, language and text size."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.core.admin_units import AdminUnits
+from supportdesk.ui import i18n, style
+from supportdesk.ui.center_form import KEYS, CenterForm
+from supportdesk.ui.context import AppContext
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, units: AdminUnits, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("settings")
+        self.setWindowTitle(self.tr("Cài đặt"))
+        self.resize(720, 720)
+        self.ctx = ctx
+        self.form = CenterForm(units)
+        self.form.load({k: ctx.setting(k) for k in KEYS if ctx.setting(k) is not None})
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(ctx.setting("ui_language", "vi")))
+        self.font_size = QSpinBox()
+        self.font_size.setObjectName("fontSize")
+        self.font_size.setRange(style.MIN_POINT_SIZE, style.MAX_POINT_SIZE)
+        self.font_size.setValue(ctx.setting("ui_font_size", style.DEFAULT_POINT_SIZE))
+        self.font_size.setSuffix(" pt")
+        look = QWidget()
+        look_form = QFormLayout(look)
+        look_form.addRow(self.tr("Ngôn ngữ:"), self.language)
+        look_form.addRow(self.tr("Cỡ chữ:"), self.font_size)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("Đơn vị và tổ hỗ trợ"))
+        self.tabs.addTab(look, self.tr("Giao diện"))
+        self.error = QLabel()
+        self.error.setProperty("role", "warning")
+        buttons = QDialogButtonBox()
+        save = buttons.addButton(self.tr("Lưu"), QDialogButtonBox.ButtonRole.AcceptRole)
+        save.setProperty("role", "primary")
+        buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        problem = self.form.problem()
+        if problem:
+            self.tabs.setCurrentIndex(0)
+            self.error.setText(problem)
+            return
+        for key, value in self.form.values(operator=self.ctx.operator).items():
+            self.ctx.put_setting(key, value)
+        self.ctx.put_setting("ui_language", self.language.currentData())
+        self.ctx.put_setting("ui_font_size", self.font_size.value())
+        super().accept()
+
+    @classmethod
+    def ask(cls, ctx: AppContext, units: AdminUnits, parent: QWidget | None = None) -> bool:
+        return cls(ctx, units, parent).exec() == QDialog.DialogCode.Accepted

@@ -1,0 +1,88 @@
+"""Status bar: commune, operator on duty (switchable), online state and items waiting to send."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QToolButton, QWidget
+
+from supportdesk.ui.context import AppContext
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.commune = QLabel()
+        self.commune.setObjectName("statusCommune")
+        self.operator = QToolButton()
+        self.operator.setObjectName("statusOperator")
+        self.operator.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.operator_menu = QMenu(self.operator)
+        self.operator.setMenu(self.operator_menu)
+        self.operator_menu.aboutToShow.connect(self._fill_operators)
+        self.sync = QLabel()
+        self.sync.setObjectName("statusSync")
+        self.outbox = QLabel()
+        self.outbox.setObjectName("statusOutbox")
+        self.addPermanentWidget(self.commune)
+        self.addPermanentWidget(self.operator)
+        self.addPermanentWidget(self.sync)
+        self.addPermanentWidget(self.outbox)
+        self.sync_state: dict = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def _read_sync_state(self) -> None:
+        import importlib.util
+
+        if importlib.util.find_spec("supportdesk.core.sync.outbox") is None:
+            return
+        from supportdesk.core.sync import outbox
+        from supportdesk.ui.formats import local_time
+
+        found = outbox.status(self.ctx.db)
+        last = found.get("last_success_at")
+        if isinstance(last, int | float):
+            last = outbox.iso(last)
+        self.sync_state = {
+            "online": bool(last) and not found.get("failures") and not found.get("paused"),
+            "last_sync": local_time(last, with_year=True) if last else None,
+            "pending": found.get("pending", 0) + found.get("in_flight", 0),
+        }
+
+    def refresh(self) -> None:
+        self._read_sync_state()
+        commune = self.ctx.setting("commune_name", "")
+        province = self.ctx.setting("province_name", "")
+        self.commune.setText(f"{commune}, {province}" if commune else self.tr("Chưa chọn đơn vị"))
+        operator = self.ctx.operator or self.tr("(chưa chọn)")
+        self.operator.setText(self.tr("Người trực: {0}").replace("{0}", operator))
+        self.operator.setToolTip(self.tr("Bấm để đổi người trực"))
+        state = self.sync_state
+        if state.get("online"):
+            when = state.get("last_sync") or self.tr("chưa lần nào")
+            self.sync.setText(self.tr("● Trực tuyến · đồng bộ: {0}").replace("{0}", when))
+            self.sync.setStyleSheet("color: #1a7f37;")
+        else:
+            when = state.get("last_sync") or self.tr("chưa lần nào")
+            self.sync.setText(self.tr("○ Ngoại tuyến · đồng bộ: {0}").replace("{0}", when))
+            self.sync.setStyleSheet("color: #8a4b00;")
+        waiting = int(state.get("pending", 0))
+        self.outbox.setText(self.tr("Chờ gửi: {0}").replace("{0}", str(waiting)))
+
+    def set_sync_state(self, state: dict) -> None:
+        self.sync_state = dict(state)
+        self.refresh()
+
+    def _fill_operators(self) -> None:
+        self.operator_menu.clear()
+        for name in self.ctx.team:
+            action = self.operator_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(name == self.ctx.operator)
+            action.triggered.connect(lambda _=False, n=name: self.set_operator(n))
+
+    def set_operator(self, name: str) -> None:
+        self.ctx.put_setting("operator", name)
+        self.refresh()

@@ -1,0 +1,51 @@
+import shutil
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory):
+    """One store with the shipped catalog, copied for each test (seeding takes seconds)."""
+    from supportdesk.core.db import open_store
+
+    directory = tmp_path_factory.mktemp("template")
+    db = open_store(directory)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return directory
+
+
+@pytest.fixture
+def seeded_dir(seeded_template, tmp_path):
+    target = tmp_path / "data"
+    shutil.copytree(seeded_template, target)
+    return target
+
+
+@pytest.fixture
+def configured_dir(seeded_dir):
+    """A store that went through first run already (the demo commune and team)."""
+    from supportdesk.core import demo
+    from supportdesk.core.db import open_store
+
+    db = open_store(seeded_dir)
+    demo.fill(db)
+    db.close()
+    return seeded_dir
+
+
+@pytest.fixture
+def desk(qapp, configured_dir):
+    from supportdesk.ui.app import Desk
+
+    d = Desk(qapp, configured_dir)
+    yield d
+    d.close()
+    assert d.ctx.tasks.pool.activeThreadCount() == 0
+
+
+@pytest.fixture
+def window(desk, qtbot):
+    w = desk.open_window(first_run=False)
+    qtbot.waitExposed(w)
+    return w

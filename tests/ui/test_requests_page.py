@@ -1,0 +1,96 @@
+import pytest
+
+pytest.importorskip("supportdesk.core.requests_log")
+
+from tests.ui.keyboard import type_text  # noqa: E402
+
+
+def _requests(window, qtbot):
+    page = window.show_page("requests")
+    return page
+
+
+def test_counter_flow_typed_in_vietnamese(window, qtbot):
+    page = _requests(window, qtbot)
+    window.actions_by_key["new_request"].trigger()
+    intake = page.intake
+    assert intake.isVisible() and intake.name.hasFocus()
+    type_text(intake.name, "Lương Thị Kim Oanh")
+    type_text(intake.phone, "0912 000 111")
+    intake.category.setCurrentIndex(intake.category.findData("vneid"))
+    type_text(intake.summary, "Quên mật khẩu VNeID, cần đặt lại")
+    intake.resolved.setChecked(True)
+    type_text(intake.resolution, "Đã hướng dẫn đặt lại mật khẩu")
+    intake.save()
+    assert not intake.isVisible(), intake.error.text()
+    assert page.detail.request["requester_name"] == "Lương Thị Kim Oanh"
+    created = page.detail.request["id"]
+    assert page.model.row_of(created) < 0  # resolved: not in the default view of open requests
+    page.view.setCurrentIndex(page.view.findData("all"))
+    type_text(page.query, "0912000111")
+    assert [r["id"] for r in page.model.rows] == [created]
+    page.table.selectRow(0)
+    assert page.detail.request["status"] == "resolved"
+
+
+def test_status_actions_from_the_ui(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page = _requests(window, qtbot)
+    page.new_request()
+    type_text(page.intake.name, "Kiều Văn Phúc")
+    type_text(page.intake.summary, "Không nộp được hồ sơ trên Cổng DVC")
+    page.intake.save()
+    detail = page.detail
+    created = detail.request["id"]
+    assert detail.request["status"] == "new"
+    detail.buttons["in_progress"].click()
+    assert detail.request["status"] == "in_progress"
+    assert detail.request["assignee"] == window.ctx.operator
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Đã nộp lại thành công", True))
+    detail.buttons["resolved"].click()
+    assert detail.request["status"] == "resolved"
+    assert page.model.row_of(created) < 0  # left the open view
+    page.view.setCurrentIndex(page.view.findData("done"))
+    type_text(page.query, "Kiều Văn Phúc")
+    assert [r["id"] for r in page.model.rows] == [created]
+    page.table.selectRow(0)
+    page.detail.buttons["reopen"].click()
+    assert page.detail.request["status"] == "in_progress"
+    actions = [e["to_status"] for e in page.detail.request["events"]]
+    assert actions[-3:] == ["in_progress", "resolved", "in_progress"]
+
+
+def test_lazy_paging_and_search(window, qtbot):
+    from supportdesk.core import requests_log
+    from supportdesk.ui.request_model import PAGE_SIZE
+
+    for i in range(PAGE_SIZE + 30):
+        requests_log.create(
+            window.ctx.db,
+            {"category": "other", "summary": f"Yêu cầu số {i}", "requester_name": f"Người {i}"},
+            actor="test",
+        )
+    page = _requests(window, qtbot)
+    page.view.setCurrentIndex(page.view.findData("all"))
+    total = requests_log.count(window.ctx.db)
+    assert page.model.rowCount() == PAGE_SIZE
+    assert page.model.canFetchMore()
+    page.model.fetchMore()
+    assert page.model.rowCount() == total
+    type_text(page.query, "Người 17")
+    assert page.model.rowCount() >= 1
+    assert any(r["requester_name"] == "Người 17" for r in page.model.rows)
+
+
+def test_log_request_from_a_procedure(window, qtbot):
+    procedures = window.show_page("procedures")
+    procedures.show_code("1.001193")
+    qtbot.waitUntil(lambda: procedures.detail.procedure is not None)
+    procedures.detail.log_button.click()
+    page = window.pages["requests"]
+    assert window.current_page_name() == "requests"
+    assert page.intake.procedure.text().startswith("1.001193")
+    type_text(page.intake.summary, "Hỏi giấy tờ khai sinh")
+    page.intake.save()
+    assert page.detail.request["procedure_code"] == "1.001193"
