@@ -167,7 +167,7 @@ def search_digits(number: str) -> str:
     return national if national == digits else f"{national} {digits}"
 
 
-_SPLIT = re.compile(r"\s*(?:[;\n|/]|,(?!\s*\d{1,6}\s*$)|\bhoac\b|\bor\b)\s*")
+_SPLIT = re.compile(r"\s*(?:;(?!\s*ext\s*=)|[\n|/]|,(?!\s*\d{1,6}\s*$)|\bhoac\b|\bor\b)\s*")
 
 
 def parse_many(raw: str, kind: str = "") -> list[Phone]:

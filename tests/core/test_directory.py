@@ -315,3 +315,19 @@ def test_bench_reports_every_budget(tmp_path):
     names = {r["name"] for r in rows}
     assert {"contacts import (CSV)", "contact search p95"} <= names
     assert all(r["value"] > 0 and r["unit"] in ("s", "ms") for r in rows)
+
+
+def test_vcard_40_tel_uri_extension_and_kind_org(empty_db, tmp_path):
+    path = write(
+        tmp_path,
+        "v4.vcf",
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nKIND:org\r\nFN:Sở Tư pháp tỉnh Mẫu\r\n"
+        'TEL;VALUE=uri;TYPE="work,voice":tel:+84-203-000-0002;ext=12\r\nEND:VCARD\r\n'
+        "BEGIN:VCARD\r\nVERSION:4.0\r\nN:Lê;Ví Dụ;Văn;;\r\n"
+        "TEL;VALUE=uri;TYPE=cell:tel:+84300000003\r\nEND:VCARD\r\n",
+    )
+    assert directory_files.import_file(empty_db, path).added == 2
+    [agency] = [c for c in directory.all_contacts(empty_db) if c["kind"] == "agency"]
+    assert agency["name"] == "Sở Tư pháp tỉnh Mẫu" and agency["level"] == "tinh"
+    assert agency["phones"][0]["display"] == "0203 0000 002 máy lẻ 12"
+    assert list(people(empty_db)) == ["Lê Văn Ví Dụ"]  # N in Vietnamese order: family middle given
