@@ -13,6 +13,7 @@ import sys
 
 from supportdesk import __version__, commands
 from supportdesk.commands._common import CommandError
+from supportdesk.core.db import StoreError
 from supportdesk.core.tabular import BadInputError
 
 
@@ -48,6 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     except CommandError as exc:
         print(f"supportdesk: {exc}", file=sys.stderr)
         return exc.exit_code
+    except StoreError as exc:  # full disk, read-only or damaged store: the message says what to do
+        print(f"supportdesk: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 — the last line of defence: one clear line, exit 1

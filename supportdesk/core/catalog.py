@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from supportdesk.core import text
+from supportdesk.core import catalog_shape, text
 from supportdesk.core.tabular import BadInputError, ImportReport, records
 
 CATALOG_FORMAT = "supportdesk-catalog/1"
@@ -161,6 +161,10 @@ def _validated(numbered: Iterable[tuple[int, dict]], report: ImportReport) -> li
     """Normalised rows; bad rows go to the report. Codes must be unique within one file."""
     good, seen = [], {}
     for number, record in numbered:
+        shape = catalog_shape.problem(record, TEXT_FIELDS)
+        if shape:
+            report.reject(number, shape)
+            continue
         row = normalise(record)
         if not CODE_RE.match(row["code"]):
             report.reject(number, f"mã thủ tục không hợp lệ: {row['code'] or '(trống)'}")
