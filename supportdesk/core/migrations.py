@@ -288,6 +288,7 @@ def m002_directory(db: Database) -> None:
         },
         pk="id",
         not_null={"kind", "name"},
+        defaults={"kind": "person"},
         foreign_keys=[("agency_id", "contacts", "id")],
     )
     db["contacts"].create_index(["match_key"])
