@@ -94,13 +94,12 @@ def search(db: Database, query: str, *, limit: int = 20) -> list[dict]:
         )
         rows = db.execute(sql, [*params, limit]).fetchall()
         return _summaries(db, rows, "phone")
-    # Names first, whole words before mere prefixes ("Đỗ" finds Đỗ Thị Mẫu before "Giám đốc"),
-    # then every column. Ranking a small set of name hits is cheap; bm25 over every column only
-    # runs when the names alone do not fill the page.
+    # Whole words in the name first ("Đỗ" finds Đỗ Thị Mẫu before "Giám đốc …"), then every
+    # column with the last word as a prefix. When names fill the page, bm25 never has to rank
+    # the thousands of contacts sharing a field or an agency.
     exact = text.match_query(words.rstrip() + " ", text.Abbreviations.shipped())
     rows: list[tuple] = []
-    for stage in dict.fromkeys([f"{{search_name}} : ({exact})", f"{{search_name}} : ({expression})",
-                                expression]):  # fmt: skip
+    for stage in (f"{{search_name}} : ({exact})", expression):
         if len(rows) >= limit:
             break
         seen = {r[0] for r in rows}
