@@ -132,8 +132,8 @@ _RANK_SQL = " ".join(f"WHEN '{level}' THEN {rank}" for level, rank in LEVEL_RANK
 
 def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[dict]:
     """Who handles a procedure: contacts naming its code, people of the agencies that handle it,
-    and contacts of its field (lĩnh vực); nearest level first (commune, district, province,
-    central), and within a level the code before the agency before the field, people first."""
+    and contacts of its field (lĩnh vực, or words of it such as "Cư trú"); nearest level first
+    (commune, district, province, central), then code before agency before field, people first."""
     code = text.clean(code)
     field = db.execute("SELECT field FROM procedures WHERE code = ?", [code]).fetchone()
     folded_field = text.index_text(field[0]) if field and field[0] else None
@@ -145,7 +145,9 @@ def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[
             SELECT c.id, 1 FROM contacts c
               JOIN contact_procedures cp ON cp.contact_id = c.agency_id WHERE cp.code = :code
             UNION ALL
-            SELECT contact_id, 2 FROM contact_fields WHERE folded = :field
+            SELECT contact_id, 2 FROM contact_fields
+              -- "Cư trú" on a contact sheet covers "Đăng ký, quản lý cư trú" in the catalog
+              WHERE instr(' ' || :field || ' ', ' ' || folded || ' ') > 0
         )
         SELECT {_SUMMARY}, min(h.tier) AS tier FROM hits h JOIN contacts c ON c.id = h.id
         GROUP BY c.id

@@ -331,3 +331,16 @@ def test_vcard_40_tel_uri_extension_and_kind_org(empty_db, tmp_path):
     assert agency["name"] == "Sở Tư pháp tỉnh Mẫu" and agency["level"] == "tinh"
     assert agency["phones"][0]["display"] == "0203 0000 002 máy lẻ 12"
     assert list(people(empty_db)) == ["Lê Văn Ví Dụ"]  # N in Vietnamese order: family middle given
+
+
+def test_for_procedure_finds_a_short_field_name(empty_db, tmp_path):
+    catalog.import_records(
+        empty_db, [(1, {"code": "1.004222", "name": "Đăng ký thường trú",
+                        "field": "Đăng ký, quản lý cư trú"})],
+    )  # fmt: skip
+    directory_files.import_file(
+        empty_db,
+        write(tmp_path, "a.csv", HEADER + "Trần Thị Thử,,Công an xã A,0300 000 002,Cư trú,\n"),
+    )
+    [hit] = directory_search.search(empty_db, "1.004222")
+    assert (hit["name"], hit["match"]) == ("Trần Thị Thử", "field")
