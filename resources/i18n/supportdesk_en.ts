@@ -2,6 +2,87 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>BackgroundWork</name>
+    <message>
+        <source>Đang gửi báo cáo lên máy chủ tỉnh…</source>
+        <translation>Sending reports to the provincial server…</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đã thu hồi mã của xã: việc gửi tạm dừng. Vào Cài đặt → Máy chủ tỉnh để đăng ký lại với mã mới.</source>
+        <translation>The provincial server revoked this commune&apos;s token: sending is paused. Go to Settings → Provincial server to enroll again with a new code.</translation>
+    </message>
+    <message>
+        <source>Chưa gửi được: {0}</source>
+        <translation>Not sent yet: {0}</translation>
+    </message>
+    <message>
+        <source>Đã gửi {0} báo cáo.</source>
+        <translation>{0} reports sent.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ lỗi: {0}</source>
+        <translation>Sync error: {0}</translation>
+    </message>
+    <message>
+        <source>Đã ẩn danh {0} yêu cầu quá thời hạn lưu giữ.</source>
+        <translation>{0} requests past the retention period were anonymised.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTab</name>
+    <message>
+        <source>Giờ làm việc:</source>
+        <translation>Office hours:</translation>
+    </message>
+    <message>
+        <source>Dạng 07:30-11:30,13:30-17:00. Ngày lễ, Tết theo luật đã có sẵn.</source>
+        <translation>Format 07:30-11:30,13:30-17:00. Public holidays by law are already included.</translation>
+    </message>
+    <message>
+        <source>Ngày nghỉ thêm
+(mỗi dòng một ngày,
+dd/mm/yyyy):</source>
+        <translation>Extra days off
+(one day per line,
+dd/mm/yyyy):</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesTab</name>
+    <message>
+        <source>Chủ đề</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Thời hạn</source>
+        <translation>Service time</translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <source>Thêm chủ đề</source>
+        <translation>Add topic</translation>
+    </message>
+    <message>
+        <source>Thời hạn mới áp dụng cho các yêu cầu ghi từ nay.</source>
+        <translation>A new service time applies to requests logged from now on.</translation>
+    </message>
+    <message>
+        <source>giờ làm việc</source>
+        <translation>working hours</translation>
+    </message>
+    <message>
+        <source>ngày làm việc</source>
+        <translation>working days</translation>
+    </message>
+</context>
+<context>
     <name>CenterForm</name>
     <message>
         <source>Mỗi dòng một người, ví dụ:
@@ -56,14 +137,426 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>ContactDialog</name>
+    <message>
+        <source>Sửa liên hệ</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <source>Thêm liên hệ</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>Cá nhân</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <source>(tự nhận biết)</source>
+        <translation>(detect)</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province level</translation>
+    </message>
+    <message>
+        <source>Trung ương</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <source>Cấp huyện</source>
+        <translation>District level</translation>
+    </message>
+    <message>
+        <source>0912 345 678; 024 3823 4567 máy lẻ 12</source>
+        <translation>0912 345 678; 024 3823 4567 ext 12</translation>
+    </message>
+    <message>
+        <source>Hộ tịch; Chứng thực (cách nhau bởi ;)</source>
+        <translation>Civil status; Certification (separated by ;)</translation>
+    </message>
+    <message>
+        <source>1.001193; 1.000894</source>
+        <translation>1.001193; 1.000894</translation>
+    </message>
+    <message>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <source>Họ và tên (hoặc tên cơ quan):</source>
+        <translation>Full name (or agency name):</translation>
+    </message>
+    <message>
+        <source>Chức vụ:</source>
+        <translation>Position:</translation>
+    </message>
+    <message>
+        <source>Phòng ban:</source>
+        <translation>Department:</translation>
+    </message>
+    <message>
+        <source>Cơ quan:</source>
+        <translation>Agency:</translation>
+    </message>
+    <message>
+        <source>Cấp:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>Điện thoại:</source>
+        <translation>Phone:</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>Email:</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực phụ trách:</source>
+        <translation>Fields handled:</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục phụ trách:</source>
+        <translation>Procedure codes handled:</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc:</source>
+        <translation>Office hours:</translation>
+    </message>
+    <message>
+        <source>Ghi chú:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chưa lưu được: {0}</source>
+        <translation>Not saved: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Cấp huyện</source>
+        <translation>District level</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Province level</translation>
+    </message>
+    <message>
+        <source>Trung ương</source>
+        <translation>Central</translation>
+    </message>
+    <message>
+        <source>Họ tên / Cơ quan</source>
+        <translation>Name / Agency</translation>
+    </message>
+    <message>
+        <source>Chức vụ, nơi làm việc</source>
+        <translation>Position, workplace</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tuần này</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>In báo cáo</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo PDF…</source>
+        <translation>Save report as PDF…</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Đang quá hạn</source>
+        <translation>Overdue now</translation>
+    </message>
+    <message>
+        <source>Chuyển cấp trên</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Yêu cầu theo chủ đề</source>
+        <translation>Requests by topic</translation>
+    </message>
+    <message>
+        <source>Yêu cầu quá hạn (bấm đúp để mở)</source>
+        <translation>Overdue requests (double-click to open)</translation>
+    </message>
+    <message>
+        <source>Khối lượng theo người xử lý</source>
+        <translation>Load per team member</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Kỳ: {0} · đang tính…</source>
+        <translation>Period: {0} · computing…</translation>
+    </message>
+    <message>
+        <source>Không tính được: {0}</source>
+        <translation>Could not compute: {0}</translation>
+    </message>
+    <message>
+        <source>Kỳ: {0}</source>
+        <translation>Period: {0}</translation>
+    </message>
+    <message>
+        <source>{0} · hạn {1} · {2}</source>
+        <translation>{0} · due {1} · {2}</translation>
+    </message>
+    <message>
+        <source>Không có yêu cầu nào quá hạn.</source>
+        <translation>No overdue requests.</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo</source>
+        <translation>Save report</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Đã lưu báo cáo: {0}</source>
+        <translation>Report saved: {0}</translation>
+    </message>
+    <message>
+        <source>Không lưu được báo cáo: {0}</source>
+        <translation>Could not save the report: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>Nhập danh bạ</source>
+        <translation>Import contacts</translation>
+    </message>
+    <message>
+        <source>Danh bạ (*.csv *.xlsx *.vcf *.vcard)</source>
+        <translation>Contacts (*.csv *.xlsx *.vcf *.vcard)</translation>
+    </message>
+    <message>
+        <source>Xuất vCard</source>
+        <translation>Export vCard</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Tìm: họ tên, cơ quan, lĩnh vực, vài số điện thoại, mã thủ tục…</source>
+        <translation>Search: name, agency, field, a few phone digits, procedure code…</translation>
+    </message>
+    <message>
+        <source>Thêm liên hệ</source>
+        <translation>Add contact</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Nhập tệp…</source>
+        <translation>Import file…</translation>
+    </message>
+    <message>
+        <source>Xuất vCard…</source>
+        <translation>Export vCard…</translation>
+    </message>
+    <message>
+        <source>Sao chép số điện thoại</source>
+        <translation>Copy phone number</translation>
+    </message>
+    <message>
+        <source>Ai phụ trách thủ tục {0} — {1}: {2} liên hệ</source>
+        <translation>Who handles procedure {0} — {1}: {2} contacts</translation>
+    </message>
+    <message>
+        <source>{0} liên hệ tìm thấy</source>
+        <translation>{0} contacts found</translation>
+    </message>
+    <message>
+        <source>Danh bạ có {0} liên hệ. Gõ vài chữ của tên, cơ quan, lĩnh vực hoặc vài số điện thoại để tìm.</source>
+        <translation>The directory has {0} contacts. Type part of a name, agency, field or a few phone digits to search.</translation>
+    </message>
+    <message>
+        <source>Chọn một liên hệ để xem chi tiết.</source>
+        <translation>Select a contact to see the details.</translation>
+    </message>
+    <message>
+        <source>di động</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <source>cơ quan</source>
+        <translation>office</translation>
+    </message>
+    <message>
+        <source>nhà riêng</source>
+        <translation>home</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>fax</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Chức vụ, nơi làm việc</source>
+        <translation>Position, workplace</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Lĩnh vực</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <source>Mã thủ tục</source>
+        <translation>Procedure codes</translation>
+    </message>
+    <message>
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Xác minh ngày</source>
+        <translation>Verified on</translation>
+    </message>
+    <message>
+        <source>Đã sao chép: {0}</source>
+        <translation>Copied: {0}</translation>
+    </message>
+    <message>
+        <source>Đã lưu liên hệ.</source>
+        <translation>Contact saved.</translation>
+    </message>
+    <message>
+        <source>Đang nhập danh bạ…</source>
+        <translation>Importing contacts…</translation>
+    </message>
+    <message>
+        <source>Không nhập được: {0}</source>
+        <translation>Import failed: {0}</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp: {0}</source>
+        <translation>Cannot read the file: {0}</translation>
+    </message>
+    <message>
+        <source>Chưa nhập gì: {0} dòng có lỗi, sửa tệp rồi nhập lại.</source>
+        <translation>Nothing imported: {0} rows have errors; fix the file and import again.</translation>
+    </message>
+    <message>
+        <source>• Dòng {0}: {1}</source>
+        <translation>• Row {0}: {1}</translation>
+    </message>
+    <message>
+        <source>… và {0} dòng khác</source>
+        <translation>… and {0} more rows</translation>
+    </message>
+    <message>
+        <source>Đã nhập: {0} mới, {1} cập nhật, {2} không đổi.</source>
+        <translation>Imported: {0} new, {1} updated, {2} unchanged.</translation>
+    </message>
+    <message>
+        <source>Đã xuất {0} liên hệ ra {1}</source>
+        <translation>Exported {0} contacts to {1}</translation>
+    </message>
+    <message>
+        <source>Không xuất được: {0}</source>
+        <translation>Export failed: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EscalationDialog</name>
     <message>
         <source>Chuyển cấp trên</source>
         <translation>Escalate</translation>
     </message>
     <message>
-        <source>Chuyển đến (đơn vị hoặc cán bộ phụ trách):</source>
-        <translation>Escalate to (unit or responsible official):</translation>
+        <source>Tìm người hoặc cơ quan trong danh bạ (tên, cơ quan, vài số điện thoại). Không có trong danh bạ: ghi tên đơn vị rồi bấm Chuyển.</source>
+        <translation>Find a person or agency in the directory (name, agency, a few phone digits). Not in the directory: type the unit&apos;s name and press Escalate.</translation>
+    </message>
+    <message>
+        <source>Tìm trong danh bạ hoặc ghi tên đơn vị…</source>
+        <translation>Search the directory or type a unit&apos;s name…</translation>
+    </message>
+    <message>
+        <source>Chuyển</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -175,10 +668,6 @@ Trần Thị Bình</translation>
         <translation>The directory is not available yet.</translation>
     </message>
     <message>
-        <source>Tổng hợp đang được hoàn thiện.</source>
-        <translation>The dashboard is not available yet.</translation>
-    </message>
-    <message>
         <source>SupportDesk — Tổ hỗ trợ kỹ thuật</source>
         <translation>SupportDesk — Technical support team</translation>
     </message>
@@ -223,6 +712,18 @@ Trần Thị Bình</translation>
         <translation>New request</translation>
     </message>
     <message>
+        <source>Đồ&amp;ng bộ</source>
+        <translation>Sy&amp;nc</translation>
+    </message>
+    <message>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <source>Hộp thư đi…</source>
+        <translation>Outbox…</translation>
+    </message>
+    <message>
         <source>Phím tắt</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -245,6 +746,80 @@ Trần Thị Bình</translation>
     <message>
         <source>Tổng hợp</source>
         <translation>Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Người trực</source>
+        <translation>Operator on duty</translation>
+    </message>
+    <message>
+        <source>Ai đang trực quầy hôm nay?</source>
+        <translation>Who is at the counter today?</translation>
+    </message>
+    <message>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Chờ gửi</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Đã thay bằng bản mới</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <source>Hộp thư đi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <source>Tạm dừng: máy chủ tỉnh đã thu hồi mã của xã. Vào Cài đặt → Máy chủ tỉnh để đăng ký lại.</source>
+        <translation>Paused: the provincial server revoked this commune&apos;s token. Go to Settings → Provincial server to enroll again.</translation>
+    </message>
+    <message>
+        <source>Lần gửi gần nhất: {0}</source>
+        <translation>Last attempt: {0}</translation>
+    </message>
+    <message>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Lần</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cập nhật</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Chưa có báo cáo nào.</source>
+        <translation>No reports yet.</translation>
     </message>
 </context>
 <context>
@@ -279,6 +854,10 @@ Trần Thị Bình</translation>
     <message>
         <source>Bỏ đánh dấu</source>
         <translation>Clear ticks</translation>
+    </message>
+    <message>
+        <source>Ai phụ trách?</source>
+        <translation>Who handles it?</translation>
     </message>
     <message>
         <source>Hồ sơ cần chuẩn bị (đánh dấu giấy tờ đã có):</source>
@@ -514,6 +1093,41 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>RequestTableModel</name>
+    <message>
+        <source>Số phiếu</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Tiếp nhận</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Người yêu cầu</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <source>Chủ đề</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Hạn xử lý</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Người xử lý</source>
+        <translation>Assignee</translation>
+    </message>
+</context>
+<context>
     <name>RequestsPage</name>
     <message>
         <source>Ghi yêu cầu mới (Ctrl+N)</source>
@@ -565,6 +1179,21 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>RetentionTab</name>
+    <message>
+        <source> tháng</source>
+        <translation> months</translation>
+    </message>
+    <message>
+        <source>Sau thời hạn này, họ tên, số điện thoại và số giấy tờ của người yêu cầu được xoá (Nghị định 13/2023/NĐ-CP); số liệu thống kê vẫn giữ.</source>
+        <translation>After this period the requester&apos;s name, phone and ID number are erased (Decree 13/2023/NĐ-CP); statistics are kept.</translation>
+    </message>
+    <message>
+        <source>Giữ dữ liệu cá nhân:</source>
+        <translation>Keep personal data for:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Cài đặt</source>
@@ -579,8 +1208,28 @@ Trần Thị Bình</translation>
         <translation>Text size:</translation>
     </message>
     <message>
-        <source>Đơn vị và tổ hỗ trợ</source>
+        <source>Đơn vị, tổ hỗ trợ</source>
         <translation>Unit and team</translation>
+    </message>
+    <message>
+        <source>Chủ đề, thời hạn</source>
+        <translation>Topics, service times</translation>
+    </message>
+    <message>
+        <source>Lịch làm việc</source>
+        <translation>Working calendar</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <source>Dữ liệu cá nhân</source>
+        <translation>Personal data</translation>
+    </message>
+    <message>
+        <source>Chưa lưu: {0}</source>
+        <translation>Not saved: {0}</translation>
     </message>
     <message>
         <source>Giao diện</source>
@@ -614,6 +1263,10 @@ Trần Thị Bình</translation>
         <translation>Click to change who is on duty</translation>
     </message>
     <message>
+        <source>⏸ Tạm dừng gửi: cần đăng ký lại (Cài đặt → Máy chủ tỉnh)</source>
+        <translation>⏸ Sending paused: enroll again (Settings → Provincial server)</translation>
+    </message>
+    <message>
         <source>chưa lần nào</source>
         <translation>never</translation>
     </message>
@@ -628,6 +1281,49 @@ Trần Thị Bình</translation>
     <message>
         <source>Chờ gửi: {0}</source>
         <translation>Waiting to send: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTab</name>
+    <message>
+        <source>Mã đăng ký do tổ hỗ trợ tỉnh cấp</source>
+        <translation>Enrollment code from the provincial team</translation>
+    </message>
+    <message>
+        <source>Đăng ký với máy chủ tỉnh</source>
+        <translation>Enroll with the provincial server</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy chủ tỉnh:</source>
+        <translation>Provincial server address:</translation>
+    </message>
+    <message>
+        <source>Mã đăng ký:</source>
+        <translation>Enrollment code:</translation>
+    </message>
+    <message>
+        <source>Máy chủ tỉnh đã thu hồi mã của xã: xin mã đăng ký mới rồi bấm Đăng ký.</source>
+        <translation>The provincial server revoked this commune&apos;s token: ask for a new enrollment code, then press Enroll.</translation>
+    </message>
+    <message>
+        <source>Đã đăng ký: {0}</source>
+        <translation>Enrolled: {0}</translation>
+    </message>
+    <message>
+        <source>Chưa đăng ký: báo cáo chờ trong hộp thư đi.</source>
+        <translation>Not enrolled: reports wait in the outbox.</translation>
+    </message>
+    <message>
+        <source>Cần địa chỉ máy chủ và mã đăng ký.</source>
+        <translation>The server address and an enrollment code are needed.</translation>
+    </message>
+    <message>
+        <source>Đang đăng ký…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <source>Không đăng ký được: {0}</source>
+        <translation>Enrollment failed: {0}</translation>
     </message>
 </context>
 <context>
@@ -706,6 +1402,33 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
     <message>
         <source>Khác</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Chờ người yêu cầu</source>
+        <translation>Waiting for requester</translation>
+    </message>
+    <message>
+        <source>Đã chuyển cấp trên</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Benchmark of the desktop app: start to window shown, memory, keystroke to procedure results.
+"""Benchmark of the desktop app: start to window shown, memory, keystroke to procedure results,
+memory with 200,000 requests scrolled to the end, and the time to fetch each next page.
 
 Each measure runs the GUI offscreen in a fresh subprocess, as a counter PC would start it.
 `python -m supportdesk.bench.gui search DATA_DIR` is the probe that types into the procedures
@@ -83,6 +84,27 @@ def search_latency(data_dir: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _prepare_requests(directory: Path, n: int) -> Path:
+    from supportdesk.bench import requests as requests_bench
+    from supportdesk.core import demo
+    from supportdesk.core.db import open_store
+
+    db = open_store(directory)
+    demo.fill(db)
+    requests_bench.generate(db, n)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return directory
+
+
+def scroll_requests(data_dir: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-m", "supportdesk.bench.gui", "scroll", str(data_dir)],
+        capture_output=True, text=True, env=_env(), timeout=1800, check=True,
+    )  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def bench(workdir: Path, quick: bool = False) -> list[dict]:
     """Start time and memory of the GUI, and keystroke to procedure results at 10,000 procedures
     (2,000 when quick)."""
@@ -100,6 +122,21 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
         metric("gui keystroke to procedure results p50", lat["median_ms"], "ms", None, note),
         metric("gui keystroke to procedure results p95", percentile(lat["samples_ms"], 95), "ms",
                50, note),
+        *requests_metrics(tmp, 20_000 if quick else 200_000),
+    ]  # fmt: skip
+
+
+def requests_metrics(tmp: Path, n: int) -> list[dict]:
+    """Memory of the GUI holding n requests scrolled to the end, and page fetch times."""
+    from supportdesk.bench import metric, percentile
+
+    scroll = scroll_requests(_prepare_requests(tmp / "gui-requests", n))
+    note = f"{scroll['rows']} rows scrolled through the lazy model, {scroll['pages']} pages"
+    return [
+        metric("gui memory with requests scrolled to the end", scroll["rss_mb"], "MB", 200, note),
+        metric("gui next page while scrolling p95", percentile(scroll["fetch_ms"], 95), "ms",
+               None, note),
+        metric("gui next page while scrolling max", max(scroll["fetch_ms"]), "ms", None, note),
     ]  # fmt: skip
 
 
@@ -144,9 +181,43 @@ def _probe_search(data_dir: str) -> dict:
     return result
 
 
+def _probe_scroll(data_dir: str) -> dict:
+    """Open the Requests page on every request and scroll to the end, page by page, as the
+    view does (canFetchMore/fetchMore when the last row comes into sight)."""
+    import time as _time
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from supportdesk.ui.app import Desk
+    from supportdesk.ui.app import _rss_mb as max_rss_mb
+
+    app = QApplication([])
+    desk = Desk(app, data_dir)
+    window = desk.open_window(first_run=False)
+    page = window.show_page("requests")
+    page.view.setCurrentIndex(page.view.findData("all"))
+    QCoreApplication.processEvents()
+    table, model = page.table, page.model
+    fetch_ms = []
+    while model.canFetchMore():
+        t0 = _time.perf_counter()
+        table.scrollToBottom()  # the view asks the model for the next page
+        QCoreApplication.processEvents()
+        if model.canFetchMore() and table.verticalScrollBar().value() == 0:
+            model.fetchMore()
+        fetch_ms.append((_time.perf_counter() - t0) * 1000)
+    result = {"rows": model.rowCount(), "pages": len(fetch_ms), "fetch_ms": fetch_ms,
+              "rss_mb": max_rss_mb()}  # fmt: skip
+    desk.close()
+    return result
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "search":
         print(json.dumps(_probe_search(sys.argv[2])))
+    elif len(sys.argv) == 3 and sys.argv[1] == "scroll":
+        print(json.dumps(_probe_scroll(sys.argv[2])))
     else:
         print("usage: python -m supportdesk.bench.gui search DATA_DIR", file=sys.stderr)
         sys.exit(2)

@@ -30,7 +30,7 @@ def run_app(
         print("\n".join(str(p) for p in saved))
         desk.close()
         return 0
-    window = desk.open_window(first_run=True)
+    window = desk.open_window(first_run=True, ask_operator=not exit_when_shown)
     if window is None:
         desk.close()
         return 0
@@ -45,6 +45,16 @@ def run_app(
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process. VmHWM first: ru_maxrss survives fork+exec, so a
+    probe started by a big parent (a benchmark that just filled a store) would report the
+    parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     try:
         import resource
     except ImportError:  # Windows
@@ -61,8 +71,26 @@ def _demo_dir() -> Path:
     directory = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
     db = open_store(directory)
     demo.fill(db)
+    _demo_contacts(db)
     db.close()
     return directory
+
+
+def _demo_contacts(db) -> None:
+    """The example contact sheet shipped with the directory (fictitious people), if any."""
+    import importlib.util
+
+    from supportdesk import paths
+
+    if importlib.util.find_spec("supportdesk.core.directory_files") is None:
+        return
+    from supportdesk.core import directory_files
+
+    try:
+        example = paths.resource("directory", "vi-du-danh-ba.csv")
+    except FileNotFoundError:
+        return
+    directory_files.import_file(db, example)
 
 
 class Desk:
@@ -86,17 +114,22 @@ class Desk:
         style.apply(app, self.ctx.setting("ui_font_size"))
         self.window = None
 
-    def open_window(self, first_run: bool = True):
+    def open_window(self, first_run: bool = True, ask_operator: bool = True):
         from supportdesk.ui.main_window import MainWindow
 
         if first_run and not self.ensure_setup():
             return None
+        if first_run and ask_operator:
+            self.ask_operator()
         window = MainWindow(self.ctx)
         window.language_requested.connect(self.set_language)
         window.font_size_requested.connect(self.set_font_size)
         window.settings_requested.connect(self.edit_settings)
         self.window = window
         window.show()
+        if first_run:
+            window.background.purge_personal()
+            window.background.start()
         return window
 
     def ensure_setup(self) -> bool:
@@ -106,6 +139,17 @@ class Desk:
         if not needs_first_run(self.ctx):
             return True
         return FirstRunDialog.ask(self.ctx, AdminUnits.shipped())
+
+    def ask_operator(self) -> None:
+        """At start, when several people share the counter PC: who is on duty."""
+        from supportdesk.ui.operator_dialog import OperatorDialog
+
+        team = self.ctx.team
+        if len(team) < 2:
+            return
+        name = OperatorDialog.ask(team, self.ctx.operator)
+        if name:
+            self.ctx.put_setting("operator", name)
 
     def set_language(self, language: str) -> None:
         self.ctx.put_setting("ui_language", self.translations.apply(language))

@@ -67,6 +67,12 @@ class MainWindow(QMainWindow):
         self.printer = Printer(ctx, self)
         self.printer.started.connect(self.hint)
         self.printer.failed.connect(self.hint)
+        from supportdesk.ui.background import BackgroundWork
+
+        self.background = BackgroundWork(ctx, self)
+        self.background.message.connect(self.hint)
+        self.background.synced.connect(lambda _r: self.status.refresh())
+        self.background.purged.connect(lambda n: n and self.refresh_status())
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
@@ -120,20 +126,30 @@ class MainWindow(QMainWindow):
 
         page = ProceduresPage(self.ctx)
         page.log_request.connect(self.new_request)
+        page.who_handles.connect(self.who_handles)
         page.print_handout.connect(
             lambda p, _ticks: self.printer.print_document("handout", p["code"])
         )
         return page
 
     def _make_directory(self) -> QWidget:
-        from supportdesk.ui.placeholder import PlaceholderPage
+        if not _available("supportdesk.core.directory"):
+            from supportdesk.ui.placeholder import PlaceholderPage
 
-        return PlaceholderPage(self.tr("Danh bạ đang được hoàn thiện."))
+            return PlaceholderPage(self.tr("Danh bạ đang được hoàn thiện."))
+        from supportdesk.ui.directory_page import DirectoryPage
+
+        page = DirectoryPage(self.ctx)
+        page.message.connect(self.hint)
+        return page
 
     def _make_dashboard(self) -> QWidget:
-        from supportdesk.ui.placeholder import PlaceholderPage
+        from supportdesk.ui.dashboard_page import DashboardPage
 
-        return PlaceholderPage(self.tr("Tổng hợp đang được hoàn thiện."))
+        page = DashboardPage(self.ctx)
+        page.print_report.connect(lambda period: self.printer.print_document("report", period))
+        page.open_request.connect(lambda rid: self.open_item("request", rid))
+        return page
 
     # ------------------------------------------------------------ actions
 
@@ -170,6 +186,12 @@ class MainWindow(QMainWindow):
         a["find"] = self._action("find", "Ctrl+F", self._focus_search)
         a["print"] = self._action("print", "Ctrl+P", self._print_current)
         a["quick"] = self._action("quick", "Ctrl+K", self.quick_search, self.file_menu)
+        self.sync_menu = bar.addMenu("")
+        self.menuBar().insertMenu(self.help_menu.menuAction(), self.sync_menu)
+        a["send_now"] = self._action(
+            "send_now", "Ctrl+Shift+S", lambda: self.background.sync_now(force=True), self.sync_menu
+        )
+        a["outbox"] = self._action("outbox", None, self.show_outbox, self.sync_menu)
         a["new_request"] = self._action("new_request", "Ctrl+N", self.new_request, self.file_menu)
         self.file_menu.insertAction(a["settings"], a["new_request"])
         self.file_menu.insertAction(a["settings"], a["quick"])
@@ -200,6 +222,9 @@ class MainWindow(QMainWindow):
         a["smaller"].setText(self.tr("Chữ nhỏ hơn"))
         a["quick"].setText(self.tr("Tìm nhanh…"))
         a["new_request"].setText(self.tr("Ghi yêu cầu mới"))
+        self.sync_menu.setTitle(self.tr("Đồ&ng bộ"))
+        a["send_now"].setText(self.tr("Gửi ngay"))
+        a["outbox"].setText(self.tr("Hộp thư đi…"))
         a["shortcuts"].setText(self.tr("Phím tắt"))
         a["about"].setText(self.tr("Giới thiệu"))
         self.status.retranslate()
@@ -226,6 +251,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self.background.stop()
         for page in self.pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()
@@ -254,11 +280,19 @@ class MainWindow(QMainWindow):
             self.printer.print_document("handout", page.detail.procedure["code"])
         elif self.current_page_name() == "requests" and page.detail.request:
             self.printer.print_document("receipt", page.detail.request["id"])
+        elif self.current_page_name() == "dashboard":
+            self.printer.print_document("report", page.current_period())
 
     def new_request(self, procedure: dict | None = None) -> None:
         page = self.show_page("requests")
         if hasattr(page, "new_request"):
             page.new_request(procedure if isinstance(procedure, dict) else None)
+
+    def who_handles(self, procedure: dict) -> None:
+        """The directory, listing the contacts who handle a procedure."""
+        page = self.show_page("directory")
+        if hasattr(page, "show_procedure"):
+            page.show_procedure(procedure)
 
     def refresh_status(self) -> None:
         self.status.refresh()
@@ -279,6 +313,11 @@ class MainWindow(QMainWindow):
         opener = {"request": "open_request", "procedure": "show_code", "contact": "show_contact"}
         if hasattr(page, opener[kind]):
             getattr(page, opener[kind])(key)
+
+    def show_outbox(self) -> None:
+        from supportdesk.ui.outbox_dialog import OutboxDialog
+
+        OutboxDialog.ask(self.ctx, self)
 
     def show_shortcuts(self) -> None:
         from supportdesk.ui.help import show_shortcuts

@@ -24,6 +24,7 @@ class ProcedureDetail(QWidget):
     print_requested = Signal()
     log_requested = Signal()
     portal_requested = Signal()
+    who_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -42,11 +43,14 @@ class ProcedureDetail(QWidget):
         self.log_button = QPushButton()
         self.portal_button = QPushButton()
         self.clear_button = QPushButton()
+        self.who_button = QPushButton()
+        self.who_button.setObjectName("whoHandles")
         buttons = QGridLayout()
         buttons.addWidget(self.print_button, 0, 0)
         buttons.addWidget(self.copy_button, 0, 1)
         buttons.addWidget(self.log_button, 1, 0)
         buttons.addWidget(self.portal_button, 1, 1)
+        buttons.addWidget(self.who_button, 0, 2, 2, 1)
         self.checklist = ChecklistWidget()
         self.checklist.setObjectName("checklist")
         self.checklist.changed.connect(self._ticked)
@@ -79,6 +83,7 @@ class ProcedureDetail(QWidget):
         self.log_button.clicked.connect(self.log_requested)
         self.portal_button.clicked.connect(self.portal_requested)
         self.clear_button.clicked.connect(self.clear_ticks)
+        self.who_button.clicked.connect(self.who_requested)
         self.retranslate()
         self.show_procedure(None)
 
@@ -88,6 +93,7 @@ class ProcedureDetail(QWidget):
         self.log_button.setText(self.tr("Ghi yêu cầu về thủ tục này"))
         self.portal_button.setText(self.tr("Mở trên Cổng DVC"))
         self.clear_button.setText(self.tr("Bỏ đánh dấu"))
+        self.who_button.setText(self.tr("Ai phụ trách?"))
         self.checklist_label.setText(self.tr("Hồ sơ cần chuẩn bị (đánh dấu giấy tờ đã có):"))
         self.show_procedure(self.procedure)
 
@@ -101,7 +107,9 @@ class ProcedureDetail(QWidget):
 
     def show_procedure(self, procedure: dict | None) -> None:
         self.procedure = procedure
-        for b in (self.copy_button, self.print_button, self.log_button, self.portal_button):
+        buttons = (self.copy_button, self.print_button, self.log_button, self.portal_button,
+                   self.who_button)  # fmt: skip
+        for b in buttons:
             b.setEnabled(procedure is not None)
         self.clear_button.setEnabled(procedure is not None)
         if procedure is None:

@@ -45,6 +45,7 @@ class ProceduresPage(QWidget):
     results_shown = Signal()
     log_request = Signal(dict)  # the procedure a request should be logged about
     print_handout = Signal(dict, object)  # procedure, ticked papers
+    who_handles = Signal(dict)  # show the contacts who handle the procedure
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -115,6 +116,9 @@ class ProceduresPage(QWidget):
         self.detail.portal_requested.connect(self.open_portal)
         self.detail.log_requested.connect(self._log_current)
         self.detail.print_requested.connect(self._print_current)
+        self.detail.who_requested.connect(
+            lambda: self.detail.procedure and self.who_handles.emit(self.detail.procedure)
+        )
         self.fill_filters()
         self.retranslate()
 

@@ -17,9 +17,52 @@ def _procedures(db, query: str) -> list[tuple[str, str, str]]:
     return [("procedure", p["code"], f"{p['name']}  ·  {p['code']}") for p in found]
 
 
+def _request_row(r: dict) -> tuple[str, int, str]:
+    parts = (r["ticket"], r.get("requester_name"), r.get("summary"))
+    return ("request", r["id"], "  ·  ".join(p for p in parts if p))
+
+
+def _ticket(db, query: str) -> list[tuple[str, int, str]]:
+    """A request named by its ticket (or id) comes first."""
+    from supportdesk.core import requests_log
+
+    exact = requests_log.find(db, query.strip()) if any(c.isdigit() for c in query) else None
+    return [_request_row(requests_log.get(db, exact))] if exact is not None else []
+
+
+def _requests(db, query: str) -> list[tuple[str, int, str]]:
+    from supportdesk.core import requests_log
+
+    return [_request_row(r) for r in requests_log.search(db, query, limit=PER_KIND)]
+
+
+def _contacts(db, query: str) -> list[tuple[str, int, str]]:
+    from supportdesk.core import directory_search
+    from supportdesk.ui.contact_model import first_phone, where_text
+
+    found = directory_search.search(db, query, limit=PER_KIND)
+    return [
+        (
+            "contact",
+            c["id"],
+            "  ·  ".join(p for p in (c["name"], where_text(c), first_phone(c)) if p),
+        )
+        for c in found
+    ]
+
+
 def sources() -> list:
     """The searches available in this build, in the order they are listed."""
-    return [_procedures]
+    import importlib.util
+
+    has_requests = importlib.util.find_spec("supportdesk.core.requests_log") is not None
+    found = [_ticket] if has_requests else []
+    found.append(_procedures)
+    if importlib.util.find_spec("supportdesk.core.directory_search") is not None:
+        found.append(_contacts)
+    if has_requests:
+        found.append(_requests)
+    return found
 
 
 def kind_label(kind: str) -> str:
@@ -62,8 +105,12 @@ class QuickSearchDialog(QDialog):
         query = self.query.text()
         if not query.strip():
             return
+        seen = set()
         for source in sources():
             for kind, key, text in source(self.ctx.db, query):
+                if (kind, key) in seen:
+                    continue
+                seen.add((kind, key))
                 item = QListWidgetItem(f"[{kind_label(kind)}]  {text}")
                 item.setData(Qt.ItemDataRole.UserRole, (kind, key))
                 self.results.addItem(item)

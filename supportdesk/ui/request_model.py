@@ -2,27 +2,70 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from supportdesk.ui.formats import local_time
+from supportdesk.ui.formats import TZ
 
 PAGE_SIZE = 200
 DUE_SOON = timedelta(hours=4)
 OVERDUE_BG, DUE_SOON_BG, DONE_FG = QColor("#f9d6d5"), QColor("#fdf0c8"), QColor("#5f6b76")
 
 
+SUMMARY_CHARS = 160  # what a table cell can show; the detail pane reads the whole request
+
+
+class Row:
+    """One listed request, only what the table shows: 200,000 of them must fit in the memory
+    budget (a full row dict costs several times more). Repeated texts are interned."""
+
+    KEYS = ("id", "ticket", "created_at", "requester_name", "category", "summary", "status",
+            "due_at", "assignee", "overdue")  # fmt: skip
+    __slots__ = KEYS
+
+    def __init__(self, found: dict):
+        self.id = found["id"]
+        self.ticket = found["ticket"]
+        self.created_at = _stamp(found.get("created_at"))
+        self.requester_name = _shared(found.get("requester_name"))
+        self.category = _shared(found.get("category"))
+        self.summary = _shared((found.get("summary") or "")[:SUMMARY_CHARS])
+        self.status = _shared(found.get("status"))
+        self.due_at = _stamp(found.get("due_at"))
+        self.assignee = _shared(found.get("assignee"))
+        self.overdue = bool(found.get("overdue"))
+
+    def __getitem__(self, key: str):
+        value = getattr(self, key)
+        return _iso(value) if key in ("created_at", "due_at") else value
+
+    def get(self, key: str, default=None):
+        return self[key] if key in self.KEYS else default
+
+
+def _shared(value):
+    return sys.intern(value) if isinstance(value, str) else value
+
+
+def _stamp(iso: str | None) -> float | None:
+    return datetime.fromisoformat(iso).timestamp() if iso else None
+
+
+def _iso(stamp: float | None) -> str | None:
+    return datetime.fromtimestamp(stamp, UTC).isoformat() if stamp is not None else None
+
+
 def status_label(status: str) -> str:
-    t = QCoreApplication.translate
     return {
-        "new": t("status", "Mới"),
-        "in_progress": t("status", "Đang xử lý"),
-        "waiting": t("status", "Chờ người yêu cầu"),
-        "escalated": t("status", "Đã chuyển cấp trên"),
-        "resolved": t("status", "Đã giải quyết"),
-        "closed": t("status", "Đã đóng"),
+        "new": QCoreApplication.translate("status", "Mới"),
+        "in_progress": QCoreApplication.translate("status", "Đang xử lý"),
+        "waiting": QCoreApplication.translate("status", "Chờ người yêu cầu"),
+        "escalated": QCoreApplication.translate("status", "Đã chuyển cấp trên"),
+        "resolved": QCoreApplication.translate("status", "Đã giải quyết"),
+        "closed": QCoreApplication.translate("status", "Đã đóng"),
     }.get(status, status)
 
 
@@ -34,7 +77,7 @@ class RequestTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.db = db
         self.category_names = category_names
-        self.rows: list[dict] = []
+        self.rows: list[Row] = []
         self.filters: dict = {}
         self._more = False
         self._now = datetime.now(UTC).isoformat()
@@ -46,7 +89,7 @@ class RequestTableModel(QAbstractTableModel):
             self.filters = filters
         self.beginResetModel()
         self._now = datetime.now(UTC).isoformat()
-        self.rows = requests_log.page(self.db, self.filters, limit=PAGE_SIZE)
+        self.rows = [Row(r) for r in requests_log.page(self.db, self.filters, limit=PAGE_SIZE)]
         self._more = len(self.rows) == PAGE_SIZE
         self.endResetModel()
 
@@ -58,7 +101,8 @@ class RequestTableModel(QAbstractTableModel):
 
         if parent.isValid() or not self.rows:
             return
-        more = requests_log.page(self.db, self.filters, after=self.rows[-1]["id"], limit=PAGE_SIZE)
+        found = requests_log.page(self.db, self.filters, after=self.rows[-1].id, limit=PAGE_SIZE)
+        more = [Row(r) for r in found]
         self._more = len(more) == PAGE_SIZE
         if more:
             first = len(self.rows)
@@ -72,11 +116,11 @@ class RequestTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def due_soon(self, row: dict) -> bool:
-        if row["overdue"] or row["status"] in ("resolved", "closed") or not row.get("due_at"):
+    def due_soon(self, row: Row) -> bool:
+        if row.overdue or row.status in ("resolved", "closed") or row.due_at is None:
             return False
-        due = datetime.fromisoformat(row["due_at"])
-        return due - datetime.fromisoformat(self._now) < DUE_SOON
+        now = datetime.fromisoformat(self._now).timestamp()
+        return row.due_at - now < DUE_SOON.total_seconds()
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -84,9 +128,9 @@ class RequestTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         key = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            value = row.get(key)
+            value = getattr(row, key)
             if key in ("created_at", "due_at"):
-                return local_time(value)
+                return datetime.fromtimestamp(value, TZ).strftime("%d/%m %H:%M") if value else ""
             if key == "status":
                 return status_label(value)
             if key == "category":
@@ -106,20 +150,19 @@ class RequestTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         return (
-            t("RequestTableModel", "Số phiếu"),
-            t("RequestTableModel", "Tiếp nhận"),
-            t("RequestTableModel", "Người yêu cầu"),
-            t("RequestTableModel", "Chủ đề"),
-            t("RequestTableModel", "Tóm tắt"),
-            t("RequestTableModel", "Trạng thái"),
-            t("RequestTableModel", "Hạn xử lý"),
-            t("RequestTableModel", "Người xử lý"),
+            QCoreApplication.translate("RequestTableModel", "Số phiếu"),
+            QCoreApplication.translate("RequestTableModel", "Tiếp nhận"),
+            QCoreApplication.translate("RequestTableModel", "Người yêu cầu"),
+            QCoreApplication.translate("RequestTableModel", "Chủ đề"),
+            QCoreApplication.translate("RequestTableModel", "Tóm tắt"),
+            QCoreApplication.translate("RequestTableModel", "Trạng thái"),
+            QCoreApplication.translate("RequestTableModel", "Hạn xử lý"),
+            QCoreApplication.translate("RequestTableModel", "Người xử lý"),
         )[section]
 
     def id_at(self, row: int) -> int | None:
-        return self.rows[row]["id"] if 0 <= row < len(self.rows) else None
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     def row_of(self, request_id: int) -> int:
         for i, row in enumerate(self.rows):

@@ -71,7 +71,11 @@ class RequestsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 170), (1, 100), (2, 150), (3, 130), (5, 110), (6, 100), (7, 120)):
+        fm = self.table.fontMetrics()
+        stamp = fm.horizontalAdvance("00/00 00:00") + 18  # dates must never be cut
+        ticket = fm.horizontalAdvance("00000-0000-000000") + 18
+        for col, width in ((0, ticket), (1, stamp), (2, 150), (3, 130), (5, 110), (6, stamp),
+                           (7, 120)):  # fmt: skip
             header.resizeSection(col, width)
         self.detail = RequestDetail()
         bar = QHBoxLayout()
@@ -214,7 +218,9 @@ class RequestsPage(QWidget):
             return
         kwargs: dict = {}
         if action == "escalated":
-            target = EscalationDialog.ask(self.ctx, self)
+            from supportdesk.ui.escalation import EscalationDialog
+
+            target = EscalationDialog.ask(self.ctx, self, request.get("procedure_code"))
             if not target:
                 return
             kwargs["escalate_to"] = target
@@ -244,20 +250,3 @@ class RequestsPage(QWidget):
     def _print(self) -> None:
         if self.detail.request:
             self.print_receipt.emit(self.detail.request["id"])
-
-
-class EscalationDialog:
-    """Who the request goes to: a contact of the directory, or a unit typed in words."""
-
-    @classmethod
-    def ask(cls, ctx: AppContext, parent=None) -> str | int | None:
-        from PySide6.QtCore import QCoreApplication
-
-        text, ok = QInputDialog.getText(
-            parent,
-            QCoreApplication.translate("EscalationDialog", "Chuyển cấp trên"),
-            QCoreApplication.translate(
-                "EscalationDialog", "Chuyển đến (đơn vị hoặc cán bộ phụ trách):"
-            ),
-        )
-        return text.strip() if ok and text.strip() else None

@@ -29,6 +29,13 @@ def wait_idle(runner, timeout_ms: int = 5000) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
 
 
+def wait_until(condition, timeout_ms: int = 8000) -> bool:
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition() and not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return condition()
+
+
 def save(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()
     widget.grab().save(str(path))
@@ -45,6 +52,13 @@ def capture_all(desk, window, out: Path) -> list[Path]:
         settle()
         if name == "procedures":
             page.query.setText("")
+        elif name == "directory" and hasattr(page, "query"):
+            page.query.setText("0300 000")  # phone digits, as people remember them
+        elif name == "dashboard" and hasattr(page, "data"):
+            page.period.setCurrentIndex(page.period.findData("month"))
+            wait_until(lambda p=page: p.data is not None and not p._loading)
+        wait_idle(desk.ctx.tasks)
+        settle()
         saved.append(save(window, out / f"{name}.png"))
     saved += _procedure_detail(desk, window, out)
     saved += _intake(desk, window, out)
@@ -55,8 +69,8 @@ def capture_all(desk, window, out: Path) -> list[Path]:
 def _procedure_detail(desk, window, out: Path) -> list[Path]:
     page = window.show_page("procedures")
     page.query.setText("khai sinh")
-    wait_idle(desk.ctx.tasks)
-    settle()
+    wait_until(lambda: page.detail.procedure is not None and not desk.ctx.tasks.busy)
+    settle(100)
     return [save(window, out / "procedure-detail.png")]
 
 

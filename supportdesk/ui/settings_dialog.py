@@ -1,4 +1,5 @@
-"""Settings: commune and center, team, language and text size."""
+"""Settings: commune and center, team, topics and service times, office hours and days off,
+the provincial hub, retention of personal data, language and text size."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Cài đặt"))
-        self.resize(720, 720)
+        self.resize(900, 720)
         self.ctx = ctx
         self.form = CenterForm(units)
         self.form.load({k: ctx.setting(k) for k in KEYS if ctx.setting(k) is not None})
@@ -44,8 +45,11 @@ class SettingsDialog(QDialog):
         look_form.addRow(self.tr("Ngôn ngữ:"), self.language)
         look_form.addRow(self.tr("Cỡ chữ:"), self.font_size)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.form, self.tr("Đơn vị và tổ hỗ trợ"))
+        self.tabs.addTab(self.form, self.tr("Đơn vị, tổ hỗ trợ"))
         self.tabs.addTab(look, self.tr("Giao diện"))
+        self.extra_tabs = self._extra_tabs(ctx)
+        for title, tab in self.extra_tabs:
+            self.tabs.addTab(tab, title)
         self.error = QLabel()
         self.error.setProperty("role", "warning")
         buttons = QDialogButtonBox()
@@ -59,16 +63,37 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _extra_tabs(self, ctx: AppContext) -> list[tuple[str, QWidget]]:
+        from supportdesk.ui import settings_tabs as t
+
+        return [
+            (self.tr("Chủ đề, thời hạn"), t.CategoriesTab(ctx)),
+            (self.tr("Lịch làm việc"), t.CalendarTab(ctx)),
+            (self.tr("Máy chủ tỉnh"), t.SyncTab(ctx)),
+            (self.tr("Dữ liệu cá nhân"), t.RetentionTab(ctx)),
+        ]
+
     def accept(self) -> None:
         problem = self.form.problem()
         if problem:
             self.tabs.setCurrentIndex(0)
             self.error.setText(problem)
             return
-        for key, value in self.form.values(operator=self.ctx.operator).items():
-            self.ctx.put_setting(key, value)
-        self.ctx.put_setting("ui_language", self.language.currentData())
-        self.ctx.put_setting("ui_font_size", self.font_size.value())
+        current = None
+        try:
+            with self.ctx.db.atomic():  # all tabs or none
+                for key, value in self.form.values(operator=self.ctx.operator).items():
+                    self.ctx.put_setting(key, value)
+                self.ctx.put_setting("ui_language", self.language.currentData())
+                self.ctx.put_setting("ui_font_size", self.font_size.value())
+                for _title, tab in self.extra_tabs:
+                    current = tab
+                    tab.save()
+        except ValueError as exc:  # CategoryError, CalendarError: the core says why
+            if current is not None:
+                self.tabs.setCurrentWidget(current)
+            self.error.setText(self.tr("Chưa lưu: {0}").replace("{0}", str(exc)))
+            return
         super().accept()
 
     @classmethod

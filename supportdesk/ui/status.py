@@ -49,6 +49,7 @@ class StatusBar(QStatusBar):
             "online": bool(last) and not found.get("failures") and not found.get("paused"),
             "last_sync": local_time(last, with_year=True) if last else None,
             "pending": found.get("pending", 0) + found.get("in_flight", 0),
+            "paused": found.get("paused"),
         }
 
     def refresh(self) -> None:
@@ -60,7 +61,10 @@ class StatusBar(QStatusBar):
         self.operator.setText(self.tr("Người trực: {0}").replace("{0}", operator))
         self.operator.setToolTip(self.tr("Bấm để đổi người trực"))
         state = self.sync_state
-        if state.get("online"):
+        if state.get("paused"):
+            self.sync.setText(self.tr("⏸ Tạm dừng gửi: cần đăng ký lại (Cài đặt → Máy chủ tỉnh)"))
+            self.sync.setStyleSheet("color: #b42318; font-weight: bold;")
+        elif state.get("online"):
             when = state.get("last_sync") or self.tr("chưa lần nào")
             self.sync.setText(self.tr("● Trực tuyến · đồng bộ: {0}").replace("{0}", when))
             self.sync.setStyleSheet("color: #1a7f37;")

@@ -1,0 +1,103 @@
+"""Work the app does on its own: the upstream sync every few minutes once enrolled ("Gửi ngay"
+forces it) and the retention purge of personal data at start, each in a background task."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from supportdesk.ui.context import AppContext
+
+SYNC_INTERVAL_MS = 5 * 60 * 1000
+FIRST_SYNC_DELAY_MS = 15 * 1000  # let the window settle and the person start working first
+
+
+def _sync(db, data_dir: str, force: bool) -> dict:
+    from supportdesk.core.sync import runner
+
+    return runner.sync_now(db, Path(data_dir), force=force)
+
+
+def _purge(db) -> int:
+    from supportdesk.core import requests_log
+
+    return requests_log.purge_personal(db)
+
+
+class BackgroundWork(QObject):
+    synced = Signal(dict)  # the sync_now result
+    purged = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.syncing = False
+        self.last_result: dict | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(SYNC_INTERVAL_MS)
+        self.timer.timeout.connect(lambda: self.sync_now())
+
+    def start(self) -> None:
+        """Periodic sync when this PC is enrolled with the provincial hub."""
+        if self.ctx.setting("hub_url"):
+            self.timer.start()
+            QTimer.singleShot(FIRST_SYNC_DELAY_MS, self, lambda: self.sync_now())
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def sync_now(self, force: bool = False) -> bool:
+        if self.syncing:
+            return False
+        self.syncing = True
+        if force:
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Đang gửi báo cáo lên máy chủ tỉnh…")
+            )
+        self.ctx.tasks.start(_sync, str(self.ctx.data_dir), force,
+                             on_done=self._synced, on_error=self._sync_failed)  # fmt: skip
+        return True
+
+    def _synced(self, result: dict) -> None:
+        self.syncing = False
+        self.last_result = result
+        if result.get("paused"):
+            self.message.emit(QCoreApplication.translate("BackgroundWork",
+                "Máy chủ tỉnh đã thu hồi mã của xã: việc gửi tạm dừng. Vào Cài đặt → Máy chủ "
+                "tỉnh để đăng ký lại với mã mới."
+            ))  # fmt: skip
+        elif result.get("reason"):
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Chưa gửi được: {0}").replace(
+                    "{0}", str(result["reason"])
+                )
+            )
+        elif result.get("acked") or result.get("sent"):
+            self.message.emit(
+                QCoreApplication.translate("BackgroundWork", "Đã gửi {0} báo cáo.").replace(
+                    "{0}", str(result.get("acked", 0))
+                )
+            )
+        self.synced.emit(result)
+
+    def _sync_failed(self, message: str) -> None:
+        self.syncing = False
+        self.message.emit(
+            QCoreApplication.translate("BackgroundWork", "Đồng bộ lỗi: {0}").replace("{0}", message)
+        )
+        self.synced.emit({"error": message})
+
+    def purge_personal(self) -> None:
+        self.ctx.tasks.start(_purge, on_done=self._purged,
+                             on_error=lambda m: self.message.emit(m))  # fmt: skip
+
+    def _purged(self, count: int) -> None:
+        if count:
+            self.message.emit(
+                QCoreApplication.translate(
+                    "BackgroundWork", "Đã ẩn danh {0} yêu cầu quá thời hạn lưu giữ."
+                ).replace("{0}", str(count))
+            )
+        self.purged.emit(count)

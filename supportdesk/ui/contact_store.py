@@ -1,0 +1,40 @@
+"""Storing contacts from the UI and the background work of the directory page (imports,
+exports), as plain functions a task can run on its own connection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def save_contact(db, raw: dict, contact_id: int | None = None) -> int:
+    """Add a contact, or replace the fields of the one being edited; returns its id."""
+    from supportdesk.core import directory
+    from supportdesk.core.tabular import ImportReport
+
+    rec = directory.normalise(raw)
+    update = getattr(directory, "update", None)
+    if contact_id is not None and update is not None:
+        return update(db, contact_id, raw)
+    with db.atomic():
+        if contact_id is None:
+            return directory.save(db, rec, ImportReport())
+        # core.directory has no public "edit by id" yet: the edited entry keeps its id even
+        # when its name or phones change (save() would match by name or phone instead).
+        return directory._write(db, contact_id, rec, directory._agency_id(db, rec, {}))
+
+
+def import_contacts(db, path: str) -> dict:
+    """Run in a task: the import report as a dict (rows rejected with their numbers)."""
+    from supportdesk.core import directory_files
+    from supportdesk.core.tabular import BadInputError
+
+    try:
+        return directory_files.import_file(db, Path(path)).as_dict()
+    except BadInputError as exc:
+        return {"added": 0, "updated": 0, "unchanged": 0, "error": str(exc), "rejected": []}
+
+
+def export_vcard(db, path: str) -> int:
+    from supportdesk.core import directory_files
+
+    return directory_files.export_file(db, Path(path))

@@ -1,0 +1,361 @@
+"""Danh bạ: whom to call. Search as you type (names, agencies, fields, any run of phone
+digits, a procedure code), a detail pane, copy the phone, add, edit, import and export."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.ui.contact_model import ContactTableModel, level_label, where_text
+from supportdesk.ui.context import AppContext
+
+RESULT_LIMIT = 200
+
+
+class FilePicker:
+    """File choosers, replaced in tests."""
+
+    @staticmethod
+    def open_contacts(parent) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(
+            parent, QCoreApplication.translate("DirectoryPage", "Nhập danh bạ"), "",
+            QCoreApplication.translate("DirectoryPage", "Danh bạ (*.csv *.xlsx *.vcf *.vcard)"),
+        )  # fmt: skip
+        return path or None
+
+    @staticmethod
+    def save_vcard(parent) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("DirectoryPage", "Xuất vCard"),
+            "danh-ba.vcf",
+            QCoreApplication.translate("DirectoryPage", "vCard (*.vcf)"),
+        )
+        return path or None
+
+
+class DirectoryPage(QWidget):
+    import_finished = Signal(dict)
+    message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.procedure: dict | None = None  # showing who handles this procedure
+        self.query = QLineEdit()
+        self.query.setObjectName("contactQuery")
+        self.query.setClearButtonEnabled(True)
+        self.add_button = QPushButton()
+        self.add_button.setProperty("role", "primary")
+        self.edit_button = QPushButton()
+        self.import_button = QPushButton()
+        self.export_button = QPushButton()
+        self.banner = QLabel()
+        self.banner.setProperty("role", "hint")
+        self.banner.setWordWrap(True)
+        self.report = QLabel()
+        self.report.setObjectName("importReport")
+        self.report.setWordWrap(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report.hide()
+        self.model = ContactTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("contactTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(0, 230)
+        header.resizeSection(2, 110)
+        header.resizeSection(3, 150)
+        self.title = QLabel()
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copyPhone")
+        self.body = QTextBrowser()
+        self.body.setObjectName("contactBody")
+        bar = QHBoxLayout()
+        bar.addWidget(self.query, 1)
+        for b in (self.add_button, self.edit_button, self.import_button, self.export_button):
+            bar.addWidget(b)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(self.copy_button)
+        right_layout.addWidget(self.body, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(right)
+        split.setSizes([820, 440])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.report)
+        layout.addWidget(split, 1)
+        self.contact: dict | None = None
+        self.query.textChanged.connect(self._typed)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.add_button.clicked.connect(lambda: self.add_contact())
+        self.edit_button.clicked.connect(lambda: self.edit_contact())
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button.clicked.connect(lambda: self.export_file())
+        self.copy_button.clicked.connect(self.copy_phone)
+        self.retranslate()
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.query.setPlaceholderText(
+            self.tr("Tìm: họ tên, cơ quan, lĩnh vực, vài số điện thoại, mã thủ tục…")
+        )
+        self.add_button.setText(self.tr("Thêm liên hệ"))
+        self.edit_button.setText(self.tr("Sửa"))
+        self.import_button.setText(self.tr("Nhập tệp…"))
+        self.export_button.setText(self.tr("Xuất vCard…"))
+        self.copy_button.setText(self.tr("Sao chép số điện thoại"))
+        self._show_banner()
+        self.show_contact_detail(self.contact)
+
+    # ------------------------------------------------------------ searching
+
+    def _typed(self) -> None:
+        self.procedure = None
+        self.refresh()
+
+    def refresh(self, select: int | None = None) -> None:
+        from supportdesk.core import directory_search
+
+        current = (
+            select if select is not None else self.model.id_at(self.table.currentIndex().row())
+        )
+        if self.procedure is not None:
+            rows = directory_search.for_procedure(self.ctx.db, self.procedure["code"],
+                                                  limit=RESULT_LIMIT)  # fmt: skip
+        elif self.query.text().strip():
+            rows = directory_search.search(self.ctx.db, self.query.text(), limit=RESULT_LIMIT)
+        else:
+            rows = []
+        self.model.set_rows(rows)
+        self._show_banner()
+        row = self.model.row_of(current) if current is not None else -1
+        if row < 0 and rows:
+            row = 0
+        if row >= 0:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        else:
+            self.show_contact_detail(None)
+
+    def _show_banner(self) -> None:
+        from supportdesk.core import directory
+
+        n = self.model.rowCount()
+        if self.procedure is not None:
+            text = self.tr("Ai phụ trách thủ tục {0} — {1}: {2} liên hệ").replace(
+                "{0}", self.procedure["code"]).replace("{1}", self.procedure.get("name") or ""
+            ).replace("{2}", str(n))  # fmt: skip
+        elif self.query.text().strip():
+            text = self.tr("{0} liên hệ tìm thấy").replace("{0}", str(n))
+        else:
+            total = directory.count(self.ctx.db)
+            text = self.tr(
+                "Danh bạ có {0} liên hệ. Gõ vài chữ của tên, cơ quan, lĩnh vực hoặc vài số "
+                "điện thoại để tìm."
+            ).replace("{0}", str(total))
+        self.banner.setText(text)
+
+    def _row_changed(self, current, _previous) -> None:
+        from supportdesk.core import directory
+
+        contact_id = self.model.id_at(current.row())
+        self.show_contact_detail(directory.get(self.ctx.db, contact_id) if contact_id else None)
+
+    def show_contact(self, contact_id) -> None:
+        """Quick search and other pages: show one contact."""
+        from supportdesk.core import directory
+
+        contact = directory.get(self.ctx.db, int(contact_id))
+        if contact is None:
+            return
+        self.procedure = None
+        self.query.blockSignals(True)
+        self.query.setText(contact["name"])
+        self.query.blockSignals(False)
+        self.refresh(select=contact["id"])
+        if self.model.row_of(contact["id"]) < 0:
+            self.show_contact_detail(contact)
+
+    def show_procedure(self, procedure: dict) -> None:
+        """The contacts who handle a procedure (its code, its agencies, its field)."""
+        self.procedure = {"code": procedure["code"], "name": procedure.get("name", "")}
+        self.query.blockSignals(True)
+        self.query.clear()
+        self.query.blockSignals(False)
+        self.refresh()
+
+    def focus_search(self) -> None:
+        self.query.setFocus()
+        self.query.selectAll()
+
+    def activate(self) -> None:
+        self._show_banner()
+
+    # ------------------------------------------------------------ detail
+
+    def show_contact_detail(self, contact: dict | None) -> None:
+        self.contact = contact
+        self.edit_button.setEnabled(contact is not None)
+        self.copy_button.setEnabled(bool(contact and contact.get("phones")))
+        if contact is None:
+            self.title.setText(self.tr("Chọn một liên hệ để xem chi tiết."))
+            self.body.clear()
+            return
+        self.title.setText(contact["name"])
+        self.body.setHtml(self._html(contact))
+
+    def _html(self, c: dict) -> str:
+        from supportdesk.core.directory import show_date
+
+        kinds = {"cell": self.tr("di động"), "work": self.tr("cơ quan"),
+                 "home": self.tr("nhà riêng"), "fax": self.tr("fax"), "other": ""}  # fmt: skip
+
+        def row(label: str, value) -> str:
+            if not value:
+                return ""
+            return f"<tr><td><b>{escape(label)}</b></td><td>{value}</td></tr>"
+
+        phones = "<br>".join(
+            f"<big><b>{escape(p['display'])}</b></big>"
+            + (f" ({escape(kinds.get(p['kind'], ''))})" if kinds.get(p["kind"]) else "")
+            for p in c.get("phones") or []
+        )
+        rows = [
+            row(self.tr("Điện thoại"), phones),
+            row(self.tr("Chức vụ, nơi làm việc"), escape(where_text(c))),
+            row(self.tr("Cấp"), escape(level_label(c.get("level")))),
+            row(self.tr("Email"), escape(c.get("email") or "")),
+            row(self.tr("Lĩnh vực"), escape("; ".join(c.get("fields") or []))),
+            row(self.tr("Mã thủ tục"), escape("; ".join(c.get("codes") or []))),
+            row(self.tr("Giờ làm việc"), escape(c.get("hours") or "")),
+            row(self.tr("Ghi chú"), escape(c.get("notes") or "")),
+            row(self.tr("Nguồn"), escape(c.get("source") or "")),
+            row(self.tr("Xác minh ngày"), escape(show_date(c.get("verified") or ""))),
+        ]
+        return "<table cellpadding='4'>" + "".join(rows) + "</table>"
+
+    def copy_phone(self) -> None:
+        if self.contact and self.contact.get("phones"):
+            number = self.contact["phones"][0]["display"]
+            QGuiApplication.clipboard().setText(number)
+            self.message.emit(self.tr("Đã sao chép: {0}").replace("{0}", number))
+
+    # ------------------------------------------------------------ changes
+
+    def add_contact(self) -> None:
+        from supportdesk.ui.contact_dialog import ContactDialog
+
+        raw = ContactDialog.ask(None, self)
+        if raw is not None:
+            self._store(raw, None)
+
+    def edit_contact(self) -> None:
+        from supportdesk.ui.contact_dialog import ContactDialog
+
+        if self.contact is None:
+            return
+        raw = ContactDialog.ask(self.contact, self)
+        if raw is not None:
+            self._store(raw, self.contact["id"])
+
+    def _store(self, raw: dict, contact_id: int | None) -> None:
+        from supportdesk.core import directory
+        from supportdesk.ui.contact_store import save_contact
+
+        try:
+            saved = save_contact(self.ctx.db, raw, contact_id)
+        except directory.RecordError as exc:
+            self.message.emit(str(exc))
+            return
+        self.show_contact(saved)
+        self.message.emit(self.tr("Đã lưu liên hệ."))
+
+    def import_file(self, path: str | None = None) -> None:
+        from supportdesk.ui.contact_store import import_contacts
+
+        path = path or FilePicker.open_contacts(self)
+        if not path:
+            return
+        self.import_button.setEnabled(False)
+        self.report.setText(self.tr("Đang nhập danh bạ…"))
+        self.report.show()
+        self.ctx.tasks.start(import_contacts, path, on_done=self._imported,
+                             on_error=self._import_failed)  # fmt: skip
+
+    def _imported(self, report: dict) -> None:
+        self.import_button.setEnabled(True)
+        self.report.setText(self.report_text(report))
+        self.refresh()
+        self.import_finished.emit(report)
+
+    def _import_failed(self, message: str) -> None:
+        self.import_button.setEnabled(True)
+        self.report.setText(self.tr("Không nhập được: {0}").replace("{0}", message))
+
+    def report_text(self, report: dict) -> str:
+        if report.get("error"):
+            return self.tr("Không đọc được tệp: {0}").replace("{0}", report["error"])
+        rejected = report.get("rejected") or []
+        if rejected:
+            lines = [self.tr("Chưa nhập gì: {0} dòng có lỗi, sửa tệp rồi nhập lại.").replace(
+                "{0}", str(len(rejected)))]  # fmt: skip
+            for r in rejected[:20]:
+                lines.append(self.tr("• Dòng {0}: {1}").replace("{0}", str(r["row"]))
+                             .replace("{1}", r["reason"]))  # fmt: skip
+            if len(rejected) > 20:
+                lines.append(self.tr("… và {0} dòng khác").replace("{0}", str(len(rejected) - 20)))
+            return "\n".join(lines)
+        return (
+            self.tr("Đã nhập: {0} mới, {1} cập nhật, {2} không đổi.")
+            .replace("{0}", str(report["added"]))
+            .replace("{1}", str(report["updated"]))
+            .replace("{2}", str(report["unchanged"]))
+        )
+
+    def export_file(self, path: str | None = None) -> None:
+        from supportdesk.ui.contact_store import export_vcard
+
+        path = path or FilePicker.save_vcard(self)
+        if not path:
+            return
+        self.ctx.tasks.start(
+            export_vcard, path,
+            on_done=lambda n: self.message.emit(
+                self.tr("Đã xuất {0} liên hệ ra {1}").replace("{0}", str(n)).replace("{1}", path)
+            ),
+            on_error=lambda m: self.message.emit(self.tr("Không xuất được: {0}").replace("{0}", m)),
+        )  # fmt: skip

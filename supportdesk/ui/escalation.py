@@ -1,0 +1,111 @@
+"""Whom a request is escalated to: a contact picked from the directory (search as you type),
+or, when nobody fits, a unit written in words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.ui.context import AppContext
+
+
+def _has_directory() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("supportdesk.core.directory_search") is not None
+
+
+class EscalationDialog(QDialog):
+    def __init__(self, ctx: AppContext, procedure_code: str | None = None,
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("escalationDialog")
+        self.setWindowTitle(self.tr("Chuyển cấp trên"))
+        self.resize(680, 480)
+        self.ctx = ctx
+        self.procedure_code = procedure_code
+        self.hint = QLabel(self.tr(
+            "Tìm người hoặc cơ quan trong danh bạ (tên, cơ quan, vài số điện thoại). "
+            "Không có trong danh bạ: ghi tên đơn vị rồi bấm Chuyển."
+        ))  # fmt: skip
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "hint")
+        self.query = QLineEdit()
+        self.query.setObjectName("escalationQuery")
+        self.query.setPlaceholderText(self.tr("Tìm trong danh bạ hoặc ghi tên đơn vị…"))
+        self.results = QListWidget()
+        self.results.setObjectName("escalationResults")
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Chuyển"), QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setProperty("role", "primary")
+        buttons.addButton(self.tr("Huỷ"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.query)
+        layout.addWidget(self.results, 1)
+        layout.addWidget(buttons)
+        self.query.textChanged.connect(self.refresh)
+        self.query.returnPressed.connect(self.accept)
+        self.results.itemActivated.connect(lambda _i: self.accept())
+        self.choice: int | str | None = None
+        self.refresh()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():
+            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
+            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
+            return
+        super().keyPressEvent(event)
+
+    def refresh(self) -> None:
+        self.results.clear()
+        if not _has_directory():
+            return
+        from supportdesk.core import directory_search
+        from supportdesk.ui.contact_model import first_phone, where_text
+
+        query = self.query.text()
+        if query.strip():
+            found = directory_search.search(self.ctx.db, query, limit=30)
+        elif self.procedure_code:
+            found = directory_search.for_procedure(self.ctx.db, self.procedure_code, limit=30)
+        else:
+            found = []
+        for c in found:
+            parts = [c["name"], where_text(c), first_phone(c)]
+            item = QListWidgetItem("  ·  ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, c["id"])
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def accept(self) -> None:
+        item = self.results.currentItem()
+        if item is not None:
+            self.choice = int(item.data(Qt.ItemDataRole.UserRole))
+        elif self.query.text().strip():
+            self.choice = self.query.text().strip()
+        else:
+            return
+        super().accept()
+
+    @classmethod
+    def ask(
+        cls, ctx: AppContext, parent=None, procedure_code: str | None = None
+    ) -> int | str | None:
+        """A contact id, a unit in words, or None when cancelled."""
+        dialog = cls(ctx, procedure_code, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            return dialog.choice
+        return None

@@ -1,0 +1,54 @@
+import pytest
+
+pytest.importorskip("supportdesk.core.stats")
+
+
+def _loaded(window, qtbot, which: str):
+    page = window.show_page("dashboard")
+    qtbot.waitUntil(lambda: page.data is not None and not page._loading, timeout=10000)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.period.setCurrentIndex(page.period.findData(which))
+        page.refresh()
+    return page
+
+
+@pytest.mark.parametrize("which", ["today", "week", "month"])
+def test_dashboard_numbers_equal_stats(window, qtbot, which):
+    from supportdesk.core import stats
+    from supportdesk.ui.dashboard_page import on_time_text, period_id
+
+    page = _loaded(window, qtbot, which)
+    expected = stats.summarize(window.ctx.db, period_id(which))
+    totals = expected["totals"]
+    assert page.cards["received"].text() == str(totals["received"])
+    assert page.cards["resolved"].text() == str(totals["resolved"])
+    assert page.cards["on_time"].text() == on_time_text(totals["resolved_on_time"],
+                                                        totals["resolved"])  # fmt: skip
+    assert page.chart.bars == [(c["name"], c["received"]) for c in expected["by_category"]]
+    assert page.team.rowCount() == len(expected["by_assignee"])
+
+
+def test_on_time_text():
+    from supportdesk.ui.dashboard_page import on_time_text
+
+    assert on_time_text(247, 250) == "98,8% (247/250)"
+    assert on_time_text(0, 0) == "— (0/0)"
+
+
+def test_period_ids():
+    from datetime import datetime
+
+    from supportdesk.ui.dashboard_page import period_id
+    from supportdesk.ui.formats import TZ
+
+    now = datetime(2026, 11, 22, 9, 0, tzinfo=TZ)
+    assert [period_id(p, now) for p in ("today", "week", "month")] == [
+        "2026-11-22", "2026-W47", "2026-11"]  # fmt: skip
+
+
+def test_save_report(window, qtbot, tmp_path):
+    page = _loaded(window, qtbot, "month")
+    target = tmp_path / "report.pdf"
+    page.save_report(str(target))
+    qtbot.waitUntil(lambda: target.exists() and not window.ctx.tasks.busy, timeout=20000)
+    assert target.read_bytes()[:4] == b"%PDF"

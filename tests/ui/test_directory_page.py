@@ -1,0 +1,101 @@
+import pytest
+
+pytest.importorskip("supportdesk.core.directory")
+
+from tests.ui.keyboard import type_text  # noqa: E402
+
+LAN = {
+    "kind": "person", "name": "Phạm Thị Thu Hà", "position": "Chuyên viên",
+    "agency": "Sở Tư pháp tỉnh Phú Thọ", "fields": "Hộ tịch", "codes": "1.001193",
+    "tels": [("0912 345 678", "")],
+}  # fmt: skip
+
+
+def _page(window):
+    return window.show_page("directory")
+
+
+def test_search_by_partial_phone_digits(window):
+    from supportdesk.ui.contact_store import save_contact
+
+    saved = save_contact(window.ctx.db, LAN)
+    page = _page(window)
+    type_text(page.query, "345 67")
+    assert saved in [r["id"] for r in page.model.rows]
+    page.table.selectRow(page.model.row_of(saved))
+    assert page.contact["name"] == "Phạm Thị Thu Hà"
+    page.copy_button.click()
+    from PySide6.QtGui import QGuiApplication
+
+    assert QGuiApplication.clipboard().text() == "0912 345 678"
+
+
+def test_add_and_edit_a_contact(window, monkeypatch):
+    from supportdesk.ui.contact_dialog import ContactDialog
+
+    page = _page(window)
+    monkeypatch.setattr(ContactDialog, "ask", classmethod(lambda cls, c, parent: dict(LAN)))
+    page.add_button.click()
+    assert page.contact["name"] == "Phạm Thị Thu Hà"
+    first = page.contact["id"]
+
+    def edit(cls, contact, parent):
+        dialog = ContactDialog(contact, parent)
+        dialog.edits["name"].setText("Phạm Thị Thu Hằng")
+        dialog.accept()
+        return dialog.record
+
+    monkeypatch.setattr(ContactDialog, "ask", classmethod(edit))
+    page.edit_button.click()
+    assert page.contact["id"] == first
+    assert page.contact["name"] == "Phạm Thị Thu Hằng"
+    assert page.contact["phones"][0]["display"] == "0912 345 678"
+
+
+def test_import_with_a_rejected_row(window, qtbot, tmp_path):
+    page = _page(window)
+    csv = tmp_path / "danh-ba.csv"
+    csv.write_text(
+        "Họ và tên,Cơ quan,Điện thoại,Email\n"
+        "Lê Văn Bình,UBND phường Ba Đình,0987 654 321,binh@example.vn\n"
+        "Trần Thị Cúc,UBND phường Ba Đình,024 3823 4567,không-phải-email\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(page.import_finished, timeout=10000) as got:
+        page.import_file(str(csv))
+    assert got.args[0]["rejected"][0]["row"] == 3
+    assert "Dòng 3" in page.report.text()
+    csv.write_text(
+        "Họ và tên,Cơ quan,Điện thoại\nLê Văn Bình,UBND phường Ba Đình,0987 654 321\n",
+        encoding="utf-8",
+    )
+    with qtbot.waitSignal(page.import_finished, timeout=10000) as got:
+        page.import_file(str(csv))
+    assert got.args[0]["added"] >= 1
+    type_text(page.query, "le van binh")
+    assert page.model.rows and page.model.rows[0]["name"] == "Lê Văn Bình"
+
+
+def test_who_handles_a_procedure(window, qtbot):
+    from supportdesk.ui.contact_store import save_contact
+
+    saved = save_contact(window.ctx.db, LAN)
+    procedures = window.show_page("procedures")
+    procedures.show_code("1.001193")
+    qtbot.waitUntil(lambda: procedures.detail.procedure is not None)
+    procedures.detail.who_button.click()
+    page = window.pages["directory"]
+    assert window.current_page_name() == "directory"
+    assert saved in [r["id"] for r in page.model.rows]
+    assert "1.001193" in page.banner.text()
+
+
+def test_export_vcard(window, qtbot, tmp_path):
+    from supportdesk.ui.contact_store import save_contact
+
+    save_contact(window.ctx.db, LAN)
+    page = _page(window)
+    target = tmp_path / "out.vcf"
+    with qtbot.waitSignal(page.message, timeout=10000):
+        page.export_file(str(target))
+    assert "Phạm Thị Thu Hà" in target.read_text(encoding="utf-8")
