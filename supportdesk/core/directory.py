@@ -347,6 +347,16 @@ def save(db: Database, rec: dict, report: ImportReport, lookup: _Lookup | None =
     return contact_id
 
 
+def update(db: Database, contact_id: int, raw: dict) -> int:
+    """Replace an entry's fields with what a form says; it keeps its id even when its name or
+    phones change (an import would match by those instead). Raises RecordError."""
+    rec = normalise(raw)
+    if _record(db, contact_id) is None:
+        raise RecordError(f"không có liên hệ số {contact_id}")
+    with db.atomic():
+        return _write(db, contact_id, rec, _agency_id(db, rec, _Lookup(db)))
+
+
 def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> ImportReport:
     """All-or-nothing: when any record is rejected, nothing is written and the report says why."""
     report = ImportReport()

@@ -344,3 +344,18 @@ def test_for_procedure_finds_a_short_field_name(empty_db, tmp_path):
     )
     [hit] = directory_search.search(empty_db, "1.004222")
     assert (hit["name"], hit["match"]) == ("Trần Thị Thử", "field")
+
+
+def test_update_edits_by_id(empty_db):
+    raw = {"name": "Phạm Thị Thu Hà", "agency": "UBND xã A", "tels": [("0300 000 008", "")]}
+    report = directory.import_records(empty_db, [(1, raw)])
+    [contact] = people(empty_db).values()
+    changed = dict(raw, name="Phạm Thị Thu Hằng", tels=[("0300 000 009", "cell")])
+    assert directory.update(empty_db, contact["id"], changed) == contact["id"]
+    edited = directory.get(empty_db, contact["id"])
+    assert edited["name"] == "Phạm Thị Thu Hằng" and edited["phones"][0]["number"] == "+84300000009"
+    assert report.added == 1 and directory.count(empty_db, "person") == 1
+    with pytest.raises(directory.RecordError):
+        directory.update(empty_db, 999, raw)
+    with pytest.raises(directory.RecordError):
+        directory.update(empty_db, contact["id"], dict(raw, tels=[("12", "")]))
