@@ -12,7 +12,8 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
         DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql) >&2
 fi
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-PORT=${SUPPORTDESK_PG_PORT:-55432}
+# A free port unless one is asked for: another cluster may already listen on a fixed one.
+PORT=${SUPPORTDESK_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 DIR=$(mktemp -d /tmp/supportdesk-pg.XXXXXX)
 RUN_AS=()
 if [ "$(id -u)" = 0 ]; then

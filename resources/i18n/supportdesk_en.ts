@@ -1284,6 +1284,29 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <source>Hãy liên hệ tổ hỗ trợ của tỉnh. Tệp dữ liệu được giữ nguyên, chưa bị xoá.</source>
+        <translation>Please contact the provincial support team. The data file was kept as it is, nothing was deleted.</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Khôi phục từ bản sao lưu này? Tệp đang hỏng được giữ lại trong thư mục backups.</source>
+        <translation>Restore from this backup? The damaged file is kept in the backups folder.</translation>
+    </message>
+    <message>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
     <name>SyncTab</name>
     <message>
         <source>Mã đăng ký do tổ hỗ trợ tỉnh cấp</source>

@@ -21,7 +21,9 @@ def run_app(
     app.setOrganizationName("SupportDesk")
     if demo:
         data_dir = _demo_dir()
-    desk = Desk(app, data_dir)
+    desk = _open_desk(app, data_dir)
+    if desk is None:
+        return 1
     if screenshot_dir is not None:
         from supportdesk.ui.screenshots import capture_all
 
@@ -42,6 +44,25 @@ def run_app(
     code = app.exec()
     desk.close()
     return code
+
+
+def _open_desk(app, data_dir):
+    """The Desk, or None when the store cannot be opened and the person chose to stop. A damaged
+    store is never touched: the person is offered the latest backup that passes the check."""
+    from supportdesk.core import backup
+    from supportdesk.core.db import StoreCorruptError, StoreError
+    from supportdesk.ui.store_problem import StoreProblemDialog
+
+    try:
+        return Desk(app, data_dir)
+    except StoreError as error:
+        offer = error.backup if isinstance(error, StoreCorruptError) else None
+        if not StoreProblemDialog.ask(str(error), offer):
+            return None
+    from supportdesk import paths
+
+    backup.restore(paths.data_dir(data_dir), offer)
+    return Desk(app, data_dir)
 
 
 def _rss_mb() -> float:

@@ -1,5 +1,6 @@
 """Work the app does on its own: the upstream sync every few minutes once enrolled ("Gửi ngay"
-forces it) and the retention purge of personal data at start, each in a background task."""
+forces it), the daily backup, and the retention purge of personal data at start, each in a
+background task."""
 
 from __future__ import annotations
 
@@ -11,12 +12,20 @@ from supportdesk.ui.context import AppContext
 
 SYNC_INTERVAL_MS = 5 * 60 * 1000
 FIRST_SYNC_DELAY_MS = 15 * 1000  # let the window settle and the person start working first
+BACKUP_CHECK_MS = 60 * 60 * 1000  # the day's backup is made by the first check of the day
 
 
 def _sync(db, data_dir: str, force: bool) -> dict:
     from supportdesk.core.sync import runner
 
     return runner.sync_now(db, Path(data_dir), force=force)
+
+
+def _backup(db, data_dir: str) -> str:
+    from supportdesk.core import backup
+
+    made = backup.daily(db, Path(data_dir))
+    return str(made) if made else ""
 
 
 def _purge(db) -> int:
@@ -28,6 +37,7 @@ def _purge(db) -> int:
 class BackgroundWork(QObject):
     synced = Signal(dict)  # the sync_now result
     purged = Signal(int)
+    backed_up = Signal(str)  # the new backup's path, "" when today's existed already
     message = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
@@ -38,15 +48,25 @@ class BackgroundWork(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_INTERVAL_MS)
         self.timer.timeout.connect(lambda: self.sync_now())
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.back_up)
 
     def start(self) -> None:
-        """Periodic sync when this PC is enrolled with the provincial hub."""
+        """The daily backup, and periodic sync when this PC is enrolled with the hub."""
+        self.back_up()
+        self.backup_timer.start()
         if self.ctx.setting("hub_url"):
             self.timer.start()
             QTimer.singleShot(FIRST_SYNC_DELAY_MS, self, lambda: self.sync_now())
 
     def stop(self) -> None:
         self.timer.stop()
+        self.backup_timer.stop()
+
+    def back_up(self) -> None:
+        self.ctx.tasks.start(_backup, str(self.ctx.data_dir), on_done=self.backed_up.emit,
+                             on_error=lambda m: self.message.emit(m))  # fmt: skip
 
     def sync_now(self, force: bool = False) -> bool:
         if self.syncing:

@@ -35,6 +35,8 @@ def storage_url(kind: str, tmp_path) -> str:
         return str(tmp_path / "hub.db")
     dsn = os.environ.get(PG_ENV)
     if not dsn:
+        if os.environ.get("CI"):  # CI must run the PostgreSQL half, never skip it silently
+            pytest.fail(f"{PG_ENV} not set in CI: .ci/postgres.sh did not start PostgreSQL")
         pytest.skip(f"{PG_ENV} not set (CI sets it; see .ci/postgres.sh)")
     return pg_url_for_new_schema(dsn)
 
