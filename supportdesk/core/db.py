@@ -26,7 +26,10 @@ from supportdesk.core.store_errors import (  # noqa: F401 — StoreError & co. a
 BUSY_TIMEOUT_MS = 5000
 
 # Seeders fill a brand-new store with the shipped data; each runs once, in one transaction.
-_SEEDERS = ("supportdesk.core.catalog:load_shipped_catalog",)
+_SEEDERS = (
+    "supportdesk.core.catalog:load_shipped_catalog",
+    "supportdesk.core.directory:load_shipped_agencies",
+)
 
 
 def connect(path: Path) -> Database:

@@ -256,3 +256,68 @@ def m004_sync(db: Database) -> None:
         },
         pk=("name", "slot"),
     )
+
+
+@migrations()
+def m002_directory(db: Database) -> None:
+    # People and agencies share one table so that search, export and escalation targets treat
+    # them alike; a person points at the agency entry they belong to.
+    db["contacts"].create(
+        {
+            "id": int,
+            "kind": str,  # "person" | "agency"
+            "name": str,
+            "position": str,
+            "unit": str,  # phòng, ban, bộ phận inside the agency
+            "agency": str,  # the agency's name as written
+            "agency_id": int,  # the agency's own entry (kind = "agency"), when known
+            "level": str,  # "xa" | "huyen" | "tinh" | "bo" | "" (the catalog's level keys)
+            "email": str,
+            "fields": str,  # JSON list of lĩnh vực
+            "hours": str,
+            "notes": str,
+            "source": str,
+            "verified": str,  # ISO date the details were last checked
+            "match_key": str,  # folded "name|agency": how a re-import finds the same person
+            "phone_digits": str,  # every phone's digit forms, for digit-substring search
+            "search_name": str,  # folded shadow columns, see core.text.index_text
+            "search_org": str,
+            "search_body": str,
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"kind", "name"},
+        defaults={"kind": "person"},
+        foreign_keys=[("agency_id", "contacts", "id")],
+    )
+    db["contacts"].create_index(["match_key"])
+    db["contacts"].create_index(["kind", "match_key"])
+    db["contacts"].create_index(["agency_id"])
+    # Digit search scans this narrow covering index instead of the wide rows (3× faster).
+    db["contacts"].create_index(["phone_digits"])
+    db["contact_phones"].create(
+        {"contact_id": int, "seq": int, "number": str, "ext": str, "kind": str},
+        pk=("contact_id", "seq"),
+        foreign_keys=[("contact_id", "contacts", "id")],
+    )
+    db["contact_phones"].create_index(["number"])
+    # Procedure codes handled: not a foreign key, a contact may name a code the catalog lacks.
+    db["contact_procedures"].create(
+        {"contact_id": int, "code": str},
+        pk=("contact_id", "code"),
+        foreign_keys=[("contact_id", "contacts", "id")],
+    )
+    db["contact_procedures"].create_index(["code"])
+    db["contact_fields"].create(
+        {"contact_id": int, "folded": str},
+        pk=("contact_id", "folded"),
+        foreign_keys=[("contact_id", "contacts", "id")],
+    )
+    db["contact_fields"].create_index(["folded"])
+    db["contacts"].enable_fts(
+        ["search_name", "search_org", "search_body"],
+        fts_version="FTS5",
+        tokenize="unicode61",
+        create_triggers=True,
+    )

@@ -68,6 +68,9 @@ def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     text = decode_text_file(path)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        # Excel doubles a quote inside a quoted cell; the sniffer misses that when the cell also
+        # holds a delimiter, and would then split 'Gọi "anh Mẫu", máy lẻ 12' wrongly.
+        dialect.doublequote = True
     except csv.Error:
         dialect = csv.excel
     try:
