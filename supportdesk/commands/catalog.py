@@ -44,10 +44,10 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from supportdesk.core import catalog
+    from supportdesk.core import directory
 
     db = open_db(args)
-    report = catalog.import_file(db, Path(args.file))
+    report = directory.import_catalog(db, Path(args.file))
     if args.json:
         print_json(report.as_dict())
     else:

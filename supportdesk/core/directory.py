@@ -11,10 +11,11 @@ import json
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
-from supportdesk.core import phones, text
+from supportdesk.core import catalog, phones, text
 from supportdesk.core.catalog import CODE_RE
 from supportdesk.core.tabular import ImportReport
 
@@ -496,6 +497,16 @@ def sync_catalog_agencies(db: Database) -> ImportReport:
                 rec["codes"] = sorted(codes)
                 _write(db, None, rec, None)
                 report.added += 1
+    return report
+
+
+def import_catalog(db: Database, path: Path | str) -> ImportReport:
+    """A catalog import (CLI, hub download) that also brings the agencies of the directory up to
+    date, in one transaction: a procedure's new agency can be called the moment it arrives."""
+    with db.atomic():
+        report = catalog.import_file(db, path)
+        if not report.rejected:
+            sync_catalog_agencies(db)
     return report
 
 

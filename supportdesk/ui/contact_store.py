@@ -11,16 +11,10 @@ def save_contact(db, raw: dict, contact_id: int | None = None) -> int:
     from supportdesk.core import directory
     from supportdesk.core.tabular import ImportReport
 
-    rec = directory.normalise(raw)
-    update = getattr(directory, "update", None)
-    if contact_id is not None and update is not None:
-        return update(db, contact_id, raw)
+    if contact_id is not None:
+        return directory.update(db, contact_id, raw)
     with db.atomic():
-        if contact_id is None:
-            return directory.save(db, rec, ImportReport())
-        # core.directory has no public "edit by id" yet: the edited entry keeps its id even
-        # when its name or phones change (save() would match by name or phone instead).
-        return directory._write(db, contact_id, rec, directory._agency_id(db, rec, {}))
+        return directory.save(db, directory.normalise(raw), ImportReport())
 
 
 def import_contacts(db, path: str) -> dict:

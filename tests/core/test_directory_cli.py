@@ -67,3 +67,25 @@ def test_search_json_never_fails(data_dir):
         out = run(data_dir, "contacts", "search", query, "--json")
         assert out.returncode == 0, out.stderr
         assert isinstance(json.loads(out.stdout), list)
+
+
+def test_catalog_import_links_new_agencies_at_once(tmp_path):
+    """A procedure imported later names an agency: whom to call is known right away."""
+    import json as _json
+
+    from supportdesk.cli import main
+
+    data = tmp_path / "d"
+    catalog_file = tmp_path / "c.json"
+    catalog_file.write_text(_json.dumps({"format": "supportdesk-catalog/1", "procedures": [{
+        "code": "2.999001", "name": "Thủ tục thử nghiệm cấp phép",
+        "executing_agency": "Phòng Thử Nghiệm Đặc Biệt tỉnh",
+        "steps": "Nộp hồ sơ", "methods": [], "dossier": [],
+    }]}, ensure_ascii=False), encoding="utf-8")  # fmt: skip
+    assert main(["--data-dir", str(data), "catalog", "import", str(catalog_file)]) == 0
+    from supportdesk.core import directory_search
+    from supportdesk.core.db import open_store
+
+    db = open_store(data)
+    names = [c["name"] for c in directory_search.for_procedure(db, "2.999001")]
+    assert "Phòng Thử Nghiệm Đặc Biệt tỉnh" in names

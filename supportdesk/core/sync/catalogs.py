@@ -20,8 +20,8 @@ from supportdesk.core.sync import outbox
 
 # Catalog name → importer taking (db, path) and returning an ImportReport-like object.
 LOADERS = {
-    "procedures": "supportdesk.core.catalog:import_file",
-    "contacts": "supportdesk.core.directory:import_file",
+    "procedures": "supportdesk.core.directory:import_catalog",
+    "contacts": "supportdesk.core.directory_files:import_file",
 }
 
 
