@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import sys
 import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -48,6 +50,27 @@ def print_table(rows: Sequence[Sequence[object]], headers: Sequence[str], max_wi
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in cells]
     print("\n".join(lines))
+
+
+def report_import(report, path: Path, as_json: bool) -> int:
+    """An import's counts (or its JSON report); a refused import names its first bad row on
+    stderr and exits 2 — all-or-nothing, so nothing was written."""
+    if as_json:
+        print_json(report.as_dict())
+    else:
+        print(
+            f"Thêm {report.added}, cập nhật {report.updated}, "
+            f"không đổi {report.unchanged}, bị từ chối {len(report.rejected)}."
+        )
+    if not report.rejected:
+        return 0
+    first, others = report.rejected[0], len(report.rejected) - 1
+    more = f" (và {others} dòng khác)" if others else ""
+    print(
+        f"supportdesk: {path.name}, dòng {first['row']}: {first['reason']}{more}; không nhập gì.",
+        file=sys.stderr,
+    )
+    return 2
 
 
 def add_json_flag(parser) -> None:

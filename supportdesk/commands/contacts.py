@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from supportdesk.commands._common import (
@@ -11,6 +10,7 @@ from supportdesk.commands._common import (
     open_db,
     print_json,
     print_table,
+    report_import,
 )
 
 
@@ -49,23 +49,7 @@ def cmd_import(args) -> int:
     from supportdesk.core import directory_files
 
     report = directory_files.import_file(open_db(args), Path(args.file))
-    if args.json:
-        print_json(report.as_dict())
-    else:
-        print(
-            f"Thêm {report.added}, cập nhật {report.updated}, "
-            f"không đổi {report.unchanged}, bị từ chối {len(report.rejected)}."
-        )
-    if report.rejected:
-        first = report.rejected[0]
-        more = f" (và {len(report.rejected) - 1} dòng khác)" if len(report.rejected) > 1 else ""
-        print(
-            f"supportdesk: {Path(args.file).name}, dòng {first['row']}: {first['reason']}{more}; "
-            "không nhập gì.",
-            file=sys.stderr,
-        )
-        return 2
-    return 0
+    return report_import(report, Path(args.file), args.json)
 
 
 def _phones(item: dict) -> str:
