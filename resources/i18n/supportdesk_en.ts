@@ -660,14 +660,6 @@ Trần Thị Bình</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Sổ yêu cầu hỗ trợ đang được hoàn thiện.</source>
-        <translation>The request log is not available yet.</translation>
-    </message>
-    <message>
-        <source>Danh bạ đang được hoàn thiện.</source>
-        <translation>The directory is not available yet.</translation>
-    </message>
-    <message>
         <source>SupportDesk — Tổ hỗ trợ kỹ thuật</source>
         <translation>SupportDesk — Technical support team</translation>
     </message>

@@ -55,10 +55,7 @@ def fill(db: Database, *, seed: int = 2026) -> dict:
     for key, value in CENTER.items():
         settings.put(db, key, value)
     added = {"settings": len(CENTER)}
-    import importlib.util
-
-    if importlib.util.find_spec("supportdesk.core.requests_log"):
-        added["requests"] = _requests(db)
+    added["requests"] = _requests(db)
     return added
 
 

@@ -98,20 +98,11 @@ def _demo_dir() -> Path:
 
 
 def _demo_contacts(db) -> None:
-    """The example contact sheet shipped with the directory (fictitious people), if any."""
-    import importlib.util
-
+    """The example contact sheet shipped with the directory (fictitious people)."""
     from supportdesk import paths
-
-    if importlib.util.find_spec("supportdesk.core.directory_files") is None:
-        return
     from supportdesk.core import directory_files
 
-    try:
-        example = paths.resource("directory", "vi-du-danh-ba.csv")
-    except FileNotFoundError:
-        return
-    directory_files.import_file(db, example)
+    directory_files.import_file(db, paths.resource("directory", "vi-du-danh-ba.csv"))
 
 
 class Desk:

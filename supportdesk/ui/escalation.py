@@ -18,12 +18,6 @@ from PySide6.QtWidgets import (
 from supportdesk.ui.context import AppContext
 
 
-def _has_directory() -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec("supportdesk.core.directory_search") is not None
-
-
 class EscalationDialog(QDialog):
     def __init__(self, ctx: AppContext, procedure_code: str | None = None,
                  parent: QWidget | None = None):  # fmt: skip
@@ -70,8 +64,6 @@ class EscalationDialog(QDialog):
 
     def refresh(self) -> None:
         self.results.clear()
-        if not _has_directory():
-            return
         from supportdesk.core import directory_search
         from supportdesk.ui.contact_model import first_phone, where_text
 

@@ -21,13 +21,6 @@ from supportdesk.ui.status import StatusBar
 PAGES = ("requests", "procedures", "directory", "dashboard")
 
 
-def _available(module: str) -> bool:
-    """Whether a core module exists in this build (pages whose core is missing show a note)."""
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None
-
-
 class MainWindow(QMainWindow):
     language_requested = Signal(str)
     font_size_requested = Signal(int)
@@ -110,10 +103,6 @@ class MainWindow(QMainWindow):
             page.activate()
 
     def _make_requests(self) -> QWidget:
-        if not _available("supportdesk.core.requests_log"):
-            from supportdesk.ui.placeholder import PlaceholderPage
-
-            return PlaceholderPage(self.tr("Sổ yêu cầu hỗ trợ đang được hoàn thiện."))
         from supportdesk.ui.requests_page import RequestsPage
 
         page = RequestsPage(self.ctx)
@@ -133,10 +122,6 @@ class MainWindow(QMainWindow):
         return page
 
     def _make_directory(self) -> QWidget:
-        if not _available("supportdesk.core.directory"):
-            from supportdesk.ui.placeholder import PlaceholderPage
-
-            return PlaceholderPage(self.tr("Danh bạ đang được hoàn thiện."))
         from supportdesk.ui.directory_page import DirectoryPage
 
         page = DirectoryPage(self.ctx)

@@ -52,17 +52,8 @@ def _contacts(db, query: str) -> list[tuple[str, int, str]]:
 
 
 def sources() -> list:
-    """The searches available in this build, in the order they are listed."""
-    import importlib.util
-
-    has_requests = importlib.util.find_spec("supportdesk.core.requests_log") is not None
-    found = [_ticket] if has_requests else []
-    found.append(_procedures)
-    if importlib.util.find_spec("supportdesk.core.directory_search") is not None:
-        found.append(_contacts)
-    if has_requests:
-        found.append(_requests)
-    return found
+    """The searches, in the order their results are listed: an exact ticket first."""
+    return [_ticket, _procedures, _contacts, _requests]
 
 
 def kind_label(kind: str) -> str:

@@ -34,10 +34,6 @@ class StatusBar(QStatusBar):
         self.refresh()
 
     def _read_sync_state(self) -> None:
-        import importlib.util
-
-        if importlib.util.find_spec("supportdesk.core.sync.outbox") is None:
-            return
         from supportdesk.core.sync import outbox
         from supportdesk.ui.formats import local_time
 

@@ -15,11 +15,12 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-directory_files = pytest.importorskip("supportdesk.core.directory_files")
-
-from supportdesk.core import directory_search  # noqa: E402
-from supportdesk.core.db import open_store  # noqa: E402
-from supportdesk.core.tabular import BadInputError  # noqa: E402
+from supportdesk.core import (
+    directory_files,
+    directory_search,
+)
+from supportdesk.core.db import open_store
+from supportdesk.core.tabular import BadInputError
 
 FUZZ = settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]

@@ -1,8 +1,3 @@
-import pytest
-
-pytest.importorskip("supportdesk.core.sync.runner")
-
-
 def test_send_now_without_enrollment_queues_and_reports(window, qtbot):
     from supportdesk.ui.outbox_dialog import OutboxDialog
 

@@ -1,7 +1,5 @@
 import pytest
 
-pytest.importorskip("supportdesk.core.stats")
-
 
 def _loaded(window, qtbot, which: str):
     page = window.show_page("dashboard")

@@ -1,7 +1,3 @@
-import pytest
-
-pytest.importorskip("supportdesk.core.directory")
-
 from tests.ui.keyboard import type_text  # noqa: E402
 
 LAN = {

@@ -1,8 +1,3 @@
-import pytest
-
-pytest.importorskip("supportdesk.core.directory")
-pytest.importorskip("supportdesk.core.requests_log")
-
 from tests.ui.keyboard import type_text  # noqa: E402
 
 

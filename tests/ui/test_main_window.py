@@ -111,9 +111,7 @@ def test_quick_search_finds_a_request_by_ticket(desk, window, qtbot):
 
 
 def test_quick_search_finds_a_contact_by_name(desk, window, qtbot):
-    import pytest
 
-    pytest.importorskip("supportdesk.core.directory")
     from supportdesk.ui.contact_store import save_contact
     from supportdesk.ui.quick_search import QuickSearchDialog
     from tests.ui.keyboard import type_text
