@@ -44,9 +44,9 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from supportdesk.core import directory
+    from supportdesk.core import directory_agencies
 
-    report = directory.import_catalog(open_db(args), Path(args.file))
+    report = directory_agencies.import_catalog(open_db(args), Path(args.file))
     return report_import(report, Path(args.file), args.json)
 
 

@@ -28,7 +28,7 @@ BUSY_TIMEOUT_MS = 5000
 # Seeders fill a brand-new store with the shipped data; each runs once, in one transaction.
 _SEEDERS = (
     "supportdesk.core.catalog:load_shipped_catalog",
-    "supportdesk.core.directory:load_shipped_agencies",
+    "supportdesk.core.directory_agencies:load_shipped_agencies",
 )
 
 

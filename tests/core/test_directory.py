@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from supportdesk.core import catalog, directory, directory_files, directory_search
+from supportdesk.core import (
+    catalog,
+    directory,
+    directory_agencies,
+    directory_files,
+    directory_search,
+)
 from supportdesk.core.tabular import BadInputError
 from supportdesk.paths import resource
 
@@ -212,7 +218,7 @@ def test_vcard_export_is_30_with_phone_numbers_a_phone_dials(empty_db, tmp_path)
 @pytest.fixture
 def filled(empty_db):
     catalog.import_file(empty_db, BTP)
-    directory.load_shipped_agencies(empty_db)
+    directory_agencies.load_shipped_agencies(empty_db)
     directory_files.import_file(empty_db, EXAMPLE_CSV)
     return empty_db
 
@@ -270,12 +276,12 @@ def test_for_procedure_code_agency_and_field_nearest_level_first(filled):
 
 def test_shipped_agencies_from_the_catalog(empty_db):
     catalog.import_file(empty_db, BTP)
-    report = directory.load_shipped_agencies(empty_db)
+    report = directory_agencies.load_shipped_agencies(empty_db)
     assert report.added > 10 and directory.count(empty_db, "person") == 0
     assert empty_db.execute("SELECT count(*) FROM contact_phones").fetchone()[0] == 0
     sos = [c for c in directory_search.search(empty_db, "so tu phap") if c["kind"] == "agency"]
     assert sos and sos[0]["level"] == "tinh"
-    again = directory.load_shipped_agencies(empty_db)
+    again = directory_agencies.load_shipped_agencies(empty_db)
     assert (again.added, again.updated) == (0, 0)
 
 
@@ -304,7 +310,7 @@ def test_seeded_store_has_the_agencies_of_the_shipped_catalog(data_dir):
     ],
 )  # fmt: skip
 def test_split_agencies(cell, names):
-    assert directory.split_agencies(cell) == names
+    assert directory_agencies.split_agencies(cell) == names
 
 
 @pytest.mark.slow

@@ -20,7 +20,7 @@ from supportdesk.core.sync import outbox
 
 # Catalog name → importer taking (db, path) and returning an ImportReport-like object.
 LOADERS = {
-    "procedures": "supportdesk.core.directory:import_catalog",
+    "procedures": "supportdesk.core.directory_agencies:import_catalog",
     "contacts": "supportdesk.core.directory_files:import_file",
 }
 
