@@ -26,6 +26,7 @@ from supportdesk.bench import metric
 
 COMMUNES = 3321
 CONCURRENT = 50
+LOAD_POSTS = 6000  # more than 5 s of POSTs, so wrk never replays one
 
 
 def _summary(period: str, received: int) -> dict:
@@ -94,18 +95,19 @@ class HubProcess:
             self.proc.kill()
 
 
-def _post_all(url: str, tokens: dict[str, str], bodies: dict[str, str], workers: int):
-    """POST every body with `workers` concurrent clients; per-request seconds."""
+def _post_all(url: str, posts: list[tuple[str, str]], workers: int):
+    """POST every (token, body) with `workers` concurrent clients; per-request seconds."""
     import threading
 
     local = threading.local()
 
-    def one(code: str) -> float:
+    def one(post: tuple[str, str]) -> float:
+        token, body = post
         session = getattr(local, "session", None) or requests.Session()
         local.session = session
         started = time.perf_counter()
-        r = session.post(f"{url}/api/v1/summaries", data=bodies[code].encode(), timeout=60,
-                         headers={"Authorization": f"Bearer {tokens[code]}",
+        r = session.post(f"{url}/api/v1/summaries", data=body.encode(), timeout=60,
+                         headers={"Authorization": f"Bearer {token}",
                                   "Content-Type": "application/json"})  # fmt: skip
         elapsed = time.perf_counter() - started
         if r.status_code != 200:
@@ -113,7 +115,7 @@ def _post_all(url: str, tokens: dict[str, str], bodies: dict[str, str], workers:
         return elapsed
 
     with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(one, bodies))
+        return list(pool.map(one, posts))
 
 
 def bench_year_sync(tmpdir: Path) -> dict:
@@ -150,11 +152,12 @@ def bench_ingest(url: str, label: str, communes: int) -> list[dict]:
     try:
         bodies = {code: _body(code) for code in codes}
         started = time.perf_counter()
-        _post_all(hub.url, tokens, bodies, workers=8)
+        _post_all(hub.url, [(tokens[c], bodies[c]) for c in codes], workers=8)
         elapsed = time.perf_counter() - started
-        # Latency under load: 50 clients posting the next month of the same communes.
-        bodies = {code: _body(code, "2026-12") for code in codes}
-        p50, p95, client = _latency_under_load(hub.url, tokens, bodies)
+        # Latency under load: 50 clients posting later months, each POST a new submission.
+        later = [f"{2027 + m // 12}-{m % 12 + 1:02d}" for m in range(-1, 47)]
+        posts = [(tokens[c], _body(c, period)) for period in later for c in codes][:LOAD_POSTS]
+        p50, p95, client = _latency_under_load(hub.url, posts)
     finally:
         hub.stop()
     return [
@@ -189,7 +192,7 @@ end
 """
 
 
-def _latency_under_load(url: str, tokens: dict, bodies: dict) -> tuple[float, float, str]:
+def _latency_under_load(url: str, posts: list[tuple[str, str]]) -> tuple[float, float, str]:
     """(p50, p95) seconds with CONCURRENT clients posting back to back, and which client ran.
 
     wrk, a C load generator, when it is installed: Python client threads on the same 2 cores
@@ -201,7 +204,7 @@ def _latency_under_load(url: str, tokens: dict, bodies: dict) -> tuple[float, fl
         with tempfile.TemporaryDirectory() as tmp:
             lines, script = Path(tmp) / "bodies.txt", Path(tmp) / "post.lua"
             lines.write_text(
-                "".join(f"{tokens[c]}\t{body}\n" for c, body in bodies.items()), encoding="utf-8"
+                "".join(f"{token}\t{body}\n" for token, body in posts), encoding="utf-8"
             )
             script.write_text(_WRK_SCRIPT % lines, encoding="utf-8")
             out = subprocess.run(
@@ -216,8 +219,8 @@ def _latency_under_load(url: str, tokens: dict, bodies: dict) -> tuple[float, fl
         if errors:
             raise RuntimeError(f"hub answered {errors} errors under load")
         return p50_us / 1e6, p95_us / 1e6, f"wrk, {count} POSTs in 5 s"
-    sample = dict(list(bodies.items())[: CONCURRENT * 10])
-    latencies = sorted(_post_all(url, tokens, sample, workers=CONCURRENT))
+    sample = posts[: CONCURRENT * 10]
+    latencies = sorted(_post_all(url, sample, workers=CONCURRENT))
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     note = f"Python clients ({len(latencies)} POSTs); install wrk for a fair load generator"
     return statistics.median(latencies), p95, note
