@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.views import step_through
 
 
 class EscalationDialog(QDialog):
@@ -56,11 +57,8 @@ class EscalationDialog(QDialog):
         self.refresh()
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():
-            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
-            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
-            return
-        super().keyPressEvent(event)
+        if not (self.query.hasFocus() and step_through(self.results, event.key())):
+            super().keyPressEvent(event)
 
     def refresh(self) -> None:
         self.results.clear()

@@ -7,14 +7,12 @@ import time
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.procedure_detail import ProcedureDetail
 from supportdesk.ui.procedure_model import ProcedureTableModel, level_names
 from supportdesk.ui.procedure_text import as_text, portal_url
+from supportdesk.ui.views import row_table
 
 RESULT_LIMIT = 100
 
@@ -74,14 +73,8 @@ class ProceduresPage(QWidget):
         self.status.setObjectName("procedureStatus")
         self.status.setProperty("role", "hint")
         self.model = ProcedureTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("procedureTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table("procedureTable", self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.views import step_through
 
 PER_KIND = 6
 
@@ -85,11 +86,8 @@ class QuickSearchDialog(QDialog):
         self.choice: tuple[str, str] | None = None
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.query.hasFocus():
-            row = self.results.currentRow() + (1 if event.key() == Qt.Key.Key_Down else -1)
-            self.results.setCurrentRow(max(0, min(row, self.results.count() - 1)))
-            return
-        super().keyPressEvent(event)
+        if not (self.query.hasFocus() and step_through(self.results, event.key())):
+            super().keyPressEvent(event)
 
     def refresh(self) -> None:
         self.results.clear()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.intake import IntakePanel
 from supportdesk.ui.request_detail import RequestDetail
 from supportdesk.ui.request_model import RequestTableModel
+from supportdesk.ui.views import row_table
 
 VIEWS = ("open", "overdue", "due_soon", "escalated", "done", "all")
 
@@ -61,13 +60,7 @@ class RequestsPage(QWidget):
         self.count = QLabel()
         self.count.setProperty("role", "hint")
         self.model = RequestTableModel(ctx.db, categories.names(ctx.db), self)
-        self.table = QTableView()
-        self.table.setObjectName("requestTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = row_table("requestTable", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
