@@ -23,29 +23,30 @@ CENTER = {
 }
 
 
-# kind, name, phone, category, procedure, summary, hours ago, final status, resolution
+# kind, name, phone, category, procedure, summary, hours ago, final status, resolution.
+# Fictitious people; phones in the unallocated 030 range so that no real number is shown.
 REQUESTS = [
-    ("citizen", "Hoàng Thị Mai", "0912 345 678", "vneid", "",
+    ("citizen", "Hoàng Thị Mai", "0300 001 101", "vneid", "",
      "Quên mật khẩu VNeID, cần đặt lại", 1, "resolved", "Hướng dẫn đặt lại trên ứng dụng"),
-    ("citizen", "Đỗ Văn Nam", "0987 654 321", "dvc_submit", "1.001193",
+    ("citizen", "Đỗ Văn Nam", "0300 002 102", "dvc_submit", "1.001193",
      "Không nộp được hồ sơ khai sinh trực tuyến", 3, "in_progress", ""),
-    ("citizen", "Bùi Thị Thu", "0903 111 222", "dvc_payment", "",
+    ("citizen", "Bùi Thị Thu", "0300 003 103", "dvc_payment", "",
      "Thanh toán lệ phí bị trừ tiền nhưng hồ sơ chưa cập nhật", 30, "escalated", ""),
-    ("business", "Công ty TNHH Minh Phát", "024 3555 6666", "digital_signature", "",
+    ("business", "Công ty TNHH Minh Phát", "0300 004 104", "digital_signature", "",
      "Chữ ký số không nhận trên Cổng DVC", 50, "waiting", ""),
-    ("citizen", "Ngô Văn Tài", "0978 222 333", "vneid", "",
+    ("citizen", "Ngô Văn Tài", "0300 005 105", "vneid", "",
      "Kích hoạt định danh mức 2 không nhận mã OTP", 5, "new", ""),
-    ("civil_servant", "Lý Thị Hoa", "0934 777 888", "email_docs", "",
+    ("civil_servant", "Lý Thị Hoa", "0300 006 106", "email_docs", "",
      "Không đăng nhập được hệ thống quản lý văn bản", 80, "new", ""),
-    ("citizen", "Trịnh Văn Khoa", "0966 123 456", "dvc_find", "1.000656",
+    ("citizen", "Trịnh Văn Khoa", "0300 007 107", "dvc_find", "1.004222",
      "Tìm thủ tục đăng ký thường trú", 2, "resolved", "Đã in hướng dẫn"),
-    ("citizen", "Phan Thị Yến", "0911 999 000", "data_lookup", "",
+    ("citizen", "Phan Thị Yến", "0300 008 108", "data_lookup", "",
      "Tra cứu thông tin hộ tịch cũ", 120, "in_progress", ""),
-    ("citizen", "Vũ Đức Thắng", "0945 333 444", "dvc_account", "",
+    ("citizen", "Vũ Đức Thắng", "0300 009 109", "dvc_account", "",
      "Tài khoản Cổng DVC bị khoá", 26, "resolved", "Mở khoá qua VNeID"),
-    ("citizen", "Đặng Thị Ngọc", "0922 555 666", "province_system", "",
+    ("citizen", "Đặng Thị Ngọc", "0300 010 110", "province_system", "",
      "Hồ sơ đất đai nộp trên hệ thống tỉnh chưa được tiếp nhận", 70, "escalated", ""),
-    ("citizen", "Cao Văn Bình", "0908 777 111", "devices", "",
+    ("citizen", "Cao Văn Bình", "0300 011 111", "devices", "",
      "Máy in phiếu hẹn ở quầy 2 bị kẹt giấy", 0.5, "new", ""),
 ]  # fmt: skip
 

@@ -177,7 +177,7 @@ class IntakePanel(QFrame):
         self.start()
         self.kind.setCurrentIndex(0)
         self.name.setText("Hoàng Thị Mai")
-        self.phone.setText("0912 345 678")
+        self.phone.setText("0300 001 101")  # the unallocated 030 range: nobody's real number
         index = self.category.findData("vneid")
         self.category.setCurrentIndex(max(0, index))
         self.summary.setText("Quên mật khẩu VNeID, cần đặt lại và kích hoạt định danh mức 2")
