@@ -416,6 +416,10 @@ Trần Thị Bình</translation>
         <translation>Export vCard…</translation>
     </message>
     <message>
+        <source>Dừng nhập</source>
+        <translation>Stop import</translation>
+    </message>
+    <message>
         <source>Sao chép số điện thoại</source>
         <translation>Copy phone number</translation>
     </message>
@@ -502,6 +506,10 @@ Trần Thị Bình</translation>
     <message>
         <source>Đang nhập danh bạ…</source>
         <translation>Importing contacts…</translation>
+    </message>
+    <message>
+        <source>Đã dừng nhập; danh bạ không thay đổi.</source>
+        <translation>Import stopped; the directory is unchanged.</translation>
     </message>
     <message>
         <source>Không nhập được: {0}</source>

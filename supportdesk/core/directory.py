@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
@@ -357,8 +357,16 @@ def update(db: Database, contact_id: int, raw: dict) -> int:
         return _write(db, contact_id, rec, _agency_id(db, rec, _Lookup(db)))
 
 
-def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> ImportReport:
-    """All-or-nothing: when any record is rejected, nothing is written and the report says why."""
+PROGRESS_EVERY = 100  # rows between two progress steps
+
+
+def import_steps(
+    db: Database, numbered: Iterable[tuple[int, dict]]
+) -> Generator[tuple[int, int], None, ImportReport]:
+    """The import, yielding (rows done, rows in all) as it goes; its return value is the report.
+
+    All-or-nothing: when any record is rejected nothing is written and the report says why, and
+    a caller that stops early (closes the generator) rolls everything back."""
     report = ImportReport()
     good = []
     for number, raw in numbered:
@@ -370,9 +378,22 @@ def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> Import
         return report
     with db.atomic():
         lookup = _Lookup(db)
-        for rec in good:
+        for done, rec in enumerate(good):
+            if done % PROGRESS_EVERY == 0:
+                yield done, len(good)
             save(db, rec, report, lookup)
+    yield len(good), len(good)
     return report
+
+
+def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> ImportReport:
+    """The whole import at once (see import_steps)."""
+    steps = import_steps(db, numbered)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            return finished.value
 
 
 # ---------------------------------------------------------------- reading

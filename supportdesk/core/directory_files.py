@@ -133,6 +133,11 @@ def import_file(db: Database, path: Path | str) -> ImportReport:
     return directory.import_records(db, read_file(Path(path)))
 
 
+def import_file_steps(db: Database, path: Path | str):
+    """import_file yielding (done, total) for a progress bar; stopping it rolls back."""
+    return directory.import_steps(db, read_file(Path(path)))
+
+
 # ---------------------------------------------------------------- export
 
 

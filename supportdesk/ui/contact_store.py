@@ -17,15 +17,17 @@ def save_contact(db, raw: dict, contact_id: int | None = None) -> int:
         return directory.save(db, directory.normalise(raw), ImportReport())
 
 
-def import_contacts(db, path: str) -> dict:
-    """Run in a task: the import report as a dict (rows rejected with their numbers)."""
+def import_contacts(db, path: str):
+    """Run in a task: yields progress, returns the import report as a dict (rows rejected with
+    their numbers). Cancelling the task rolls the whole import back."""
     from supportdesk.core import directory_files
     from supportdesk.core.tabular import BadInputError
 
     try:
-        return directory_files.import_file(db, Path(path)).as_dict()
+        report = yield from directory_files.import_file_steps(db, Path(path))
     except BadInputError as exc:
         return {"added": 0, "updated": 0, "unchanged": 0, "error": str(exc), "rejected": []}
+    return report.as_dict()
 
 
 def export_vcard(db, path: str) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -73,6 +74,13 @@ class DirectoryPage(QWidget):
         self.report.setWordWrap(True)
         self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.report.hide()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.hide()
+        self.cancel_import_button = QPushButton()
+        self.cancel_import_button.setObjectName("cancelImport")
+        self.cancel_import_button.hide()
+        self._import_task = None
         self.model = ContactTableModel(self)
         self.table = row_table("contactTable", self.model)
         header = self.table.horizontalHeader()
@@ -105,7 +113,11 @@ class DirectoryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.banner)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_import_button)
         layout.addWidget(self.report)
+        layout.addLayout(progress_row)
         layout.addWidget(split, 1)
         self.contact: dict | None = None
         self.query.textChanged.connect(self._typed)
@@ -113,6 +125,7 @@ class DirectoryPage(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_contact())
         self.add_button.clicked.connect(lambda: self.add_contact())
         self.edit_button.clicked.connect(lambda: self.edit_contact())
+        self.cancel_import_button.clicked.connect(self.cancel_import)
         self.import_button.clicked.connect(lambda: self.import_file())
         self.export_button.clicked.connect(lambda: self.export_file())
         self.copy_button.clicked.connect(self.copy_phone)
@@ -127,6 +140,7 @@ class DirectoryPage(QWidget):
         self.edit_button.setText(self.tr("Sửa"))
         self.import_button.setText(self.tr("Nhập tệp…"))
         self.export_button.setText(self.tr("Xuất vCard…"))
+        self.cancel_import_button.setText(self.tr("Dừng nhập"))
         self.copy_button.setText(self.tr("Sao chép số điện thoại"))
         self._show_banner()
         self.show_contact_detail(self.contact)
@@ -306,18 +320,42 @@ class DirectoryPage(QWidget):
         self.import_button.setEnabled(False)
         self.report.setText(self.tr("Đang nhập danh bạ…"))
         self.report.show()
-        self.ctx.tasks.start(import_contacts, path, on_done=self._imported,
-                             on_error=self._import_failed)  # fmt: skip
+        self.progress.setRange(0, 0)  # busy until the first step says how many rows
+        self.progress.show()
+        self.cancel_import_button.show()
+        self._import_task = self.ctx.tasks.start(
+            import_contacts, path, on_done=self._imported, on_error=self._import_failed,
+            on_progress=self._import_progress,
+        )  # fmt: skip
+
+    def cancel_import(self) -> None:
+        """Stop the running import; it is rolled back whole, nothing is half imported."""
+        if self._import_task is not None:
+            self._import_task.cancel_event.set()
+
+    def _import_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _import_ended(self) -> None:
+        self._import_task = None
+        self.import_button.setEnabled(True)
+        self.progress.hide()
+        self.cancel_import_button.hide()
 
     def _imported(self, report: dict) -> None:
-        self.import_button.setEnabled(True)
+        self._import_ended()
         self.report.setText(self.report_text(report))
         self.refresh()
         self.import_finished.emit(report)
 
     def _import_failed(self, message: str) -> None:
-        self.import_button.setEnabled(True)
-        self.report.setText(self.tr("Không nhập được: {0}").replace("{0}", message))
+        self._import_ended()
+        if not message:  # cancelled by the person
+            self.report.setText(self.tr("Đã dừng nhập; danh bạ không thay đổi."))
+        else:
+            self.report.setText(self.tr("Không nhập được: {0}").replace("{0}", message))
+        self.import_finished.emit({"cancelled": not message, "error": message})
 
     def report_text(self, report: dict) -> str:
         if report.get("error"):

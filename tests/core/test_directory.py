@@ -365,3 +365,16 @@ def test_update_edits_by_id(empty_db):
         directory.update(empty_db, 999, raw)
     with pytest.raises(directory.RecordError):
         directory.update(empty_db, contact["id"], dict(raw, tels=[("12", "")]))
+
+
+def test_import_steps_report_progress_and_stopping_rolls_back(empty_db, tmp_path):
+    sheet = tmp_path / "lon.csv"
+    rows = [f"Người Thử {i},Sở Thử Nghiệm,0300 {i:03d} {i:03d}" for i in range(350)]
+    sheet.write_text("Họ và tên,Cơ quan,Điện thoại\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    before = directory.count(empty_db)
+    steps = directory_files.import_file_steps(empty_db, sheet)
+    assert next(steps) == (0, 350) and next(steps) == (100, 350)
+    steps.close()  # the person pressed "Dừng nhập"
+    assert directory.count(empty_db) == before
+    report = directory_files.import_file(empty_db, sheet)
+    assert report.added >= 350 and directory.count(empty_db) >= before + 350

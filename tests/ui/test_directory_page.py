@@ -95,3 +95,20 @@ def test_export_vcard(window, qtbot, tmp_path):
     with qtbot.waitSignal(page.message, timeout=10000):
         page.export_file(str(target))
     assert "Phạm Thị Thu Hà" in target.read_text(encoding="utf-8")
+
+
+def test_import_can_be_stopped_and_changes_nothing(window, qtbot, tmp_path):
+    from supportdesk.core import directory
+
+    page = _page(window)
+    sheet = tmp_path / "lon.csv"
+    rows = [f"Người Thử {i},Sở Thử Nghiệm,0300 {i:03d} {i:03d}" for i in range(2000)]
+    sheet.write_text("Họ và tên,Cơ quan,Điện thoại\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    before = directory.count(page.ctx.db)
+    with qtbot.waitSignal(page.import_finished, timeout=20000) as got:
+        page.import_file(str(sheet))
+        assert page.progress.isVisible() or page.progress.isVisibleTo(page)
+        page.cancel_import()
+    assert got.args[0]["cancelled"]
+    assert "không thay đổi" in page.report.text()
+    assert directory.count(page.ctx.db) == before and not page.progress.isVisibleTo(page)
