@@ -1,6 +1,6 @@
 """Refresh the translation sources from the code and build the .qm files.
 
-    python resources/i18n/build_translations.py
+    python packaging/build_translations.py
 
 pyside6-lupdate collects every tr()/translate() string of supportdesk/ui into supportdesk_en.ts,
 keeping translations already made; translate new entries there (Qt Linguist or a text editor),
@@ -14,8 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
+HERE = ROOT / "resources" / "i18n"
 
 
 def tool(name: str) -> str:

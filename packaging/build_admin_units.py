@@ -3,7 +3,7 @@
 Source: thanglequoc/vietnamese-provinces-database, json/ (snapshot 2026-07-25, MIT licence, see
 LICENSE). Run from the repository root:
 
-    python resources/admin-units/build_admin_units.py /path/to/vn_units_2026-07-25.json
+    python packaging/build_admin_units.py /path/to/vn_units_2026-07-25.json
 
 The output keeps only what the app shows and searches: code, name, unit type, English name.
 """
@@ -15,7 +15,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-OUT = Path(__file__).with_name("admin-units.json")
+OUT = Path(__file__).resolve().parent.parent / "resources" / "admin-units" / "admin-units.json"
 SOURCE = "thanglequoc/vietnamese-provinces-database json/ 2026-07-25 (MIT)"
 
 
