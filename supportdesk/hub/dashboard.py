@@ -15,6 +15,13 @@ from supportdesk.hub.storage import Storage
 
 COUNTERS = ("received", "resolved", "resolved_on_time", "open", "overdue", "escalated")
 CLOSED_STATUSES = {"resolved", "closed", "da_giai_quyet", "dong"}
+# Request statuses as a province officer reads them (the payload carries the codes).
+STATUS_NAMES = {
+    "new": "Mới",
+    "in_progress": "Đang xử lý",
+    "waiting": "Chờ người yêu cầu",
+    "escalated": "Đã chuyển cấp trên",
+}
 
 
 def periods(storage: Storage) -> list[dict]:
@@ -78,7 +85,7 @@ def view(storage: Storage, period_type: str | None = None, period_id: str | None
             entry["name"] = name or body.get("commune_name", "")
             entry.update(_load(body, revision, received_at))
             escalations += [
-                {"commune_code": code, "commune_name": entry["name"], **e}
+                _readable(e, body) | {"commune_code": code, "commune_name": entry["name"]}
                 for e in body.get("escalations", [])
                 if str(e.get("status", "")).lower() not in CLOSED_STATUSES
             ]
@@ -94,6 +101,16 @@ def view(storage: Storage, period_type: str | None = None, period_id: str | None
         "total_communes": len(communes),
         "totals": totals,
         "escalations": escalations,
+    }
+
+
+def _readable(escalation: dict, body: dict) -> dict:
+    """An escalation with its topic's name and its status in words instead of their codes."""
+    topics = {c.get("category"): c.get("name") for c in body.get("by_category", [])}
+    status = str(escalation.get("status", ""))
+    return escalation | {
+        "category": topics.get(escalation.get("category")) or escalation.get("category", ""),
+        "status": STATUS_NAMES.get(status, status),
     }
 
 

@@ -57,6 +57,10 @@ def test_dashboard_numbers(hub_storage):
     assert by_code["02020"]["on_time_rate"] == round(100 * 406 / 410, 1)
     assert not by_code["02035"]["reported"]
     assert {e["commune_code"] for e in view["escalations"]} == {"02020", "02032"}
+    # A province officer reads the topic and the status in words, not their codes.
+    assert {(e["category"], e["status"]) for e in view["escalations"]} == {
+        ("Tài khoản VNeID", "Đã chuyển cấp trên")
+    }
 
 
 def chromium(url: str, tmp_path: Path, *extra: str) -> str:
