@@ -228,7 +228,7 @@ class Report:
                       end, status]  # fmt: skip
             data.append([Paragraph(esc(v), small) for v in values])
         w = self.width
-        widths = [w * 0.17, w * 0.12, w * 0.16, w * 0.29, w * 0.14, w * 0.12]
+        widths = [w * 0.21, w * 0.12, w * 0.16, w * 0.25, w * 0.14, w * 0.12]  # tickets unbroken
         return flow + [parts.table(data, widths, parts.grid(), repeatRows=1)]
 
     def _signature(self, center: dict[str, Any], signer: str):
