@@ -162,17 +162,20 @@ def shown(request: dict) -> dict:
     return out
 
 
-def _table(rows: list[dict]) -> None:
+def _table(db, rows: list[dict]) -> None:
+    from supportdesk.core import categories
     from supportdesk.core.calendar import format_local
     from supportdesk.core.requests_log import STATUS_LABELS
 
+    topics = categories.names(db)
     if not rows:
         print("Không có yêu cầu nào.")
         return
     print_table(
         [
             (
-                r["id"], r["ticket"], STATUS_LABELS[r["status"]], r["category"],
+                r["id"], r["ticket"], STATUS_LABELS[r["status"]],
+                topics.get(r["category"], r["category"]),
                 r["summary"], r["requester_name"], format_local(r["due_at"]),
                 "QUÁ HẠN" if r["overdue"] else "",
             )
@@ -297,18 +300,19 @@ def cmd_list(args) -> int:
     if args.json:
         print_json([shown(r) for r in rows])
     else:
-        _table(rows)
+        _table(db, rows)
     return 0
 
 
 def cmd_search(args) -> int:
     from supportdesk.core import requests_log
 
-    rows = requests_log.search(open_db(args), args.query, _int(args.limit, "--limit", 1, 1000))
+    db = open_db(args)
+    rows = requests_log.search(db, args.query, _int(args.limit, "--limit", 1, 1000))
     if args.json:
         print_json([shown(r) for r in rows])
     else:
-        _table(rows)
+        _table(db, rows)
     return 0
 
 

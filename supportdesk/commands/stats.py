@@ -16,7 +16,8 @@ def register(sub) -> None:
 
 
 def _rate(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.2f}%" if whole else "—"
+    # Vietnamese writes a decimal comma: 98,83%
+    return f"{100 * part / whole:.2f}%".replace(".", ",") if whole else "—"
 
 
 def cmd_stats(args) -> int:
@@ -38,7 +39,11 @@ def cmd_stats(args) -> int:
         f"Tiếp nhận {t['received']} · đã giải quyết {t['resolved']} "
         f"(đúng hạn {t['resolved_on_time']}, {_rate(t['resolved_on_time'], t['resolved'])}) · "
         f"đang mở {t['open']} · quá hạn {t['overdue']} · chuyển cấp trên {t['escalated']}"
-        + (f" · trung vị {median} giờ" if median is not None else "")
+        + (
+            f" · thời gian giải quyết trung vị {median:g} giờ".replace(".", ",")
+            if median is not None
+            else ""
+        )
     )
     from supportdesk.commands._common import print_table
 
