@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.ui.contact_model import ContactTableModel, level_label, where_text
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.views import row_table
+from supportdesk.ui.views import row_table, select_row
 
 RESULT_LIMIT = 200
 
@@ -170,11 +170,7 @@ class DirectoryPage(QWidget):
         if row < 0 and rows:
             row = 0
         if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self.table, row)
         else:
             self.show_contact_detail(None)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,7 +22,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.procedure_detail import ProcedureDetail
 from supportdesk.ui.procedure_model import ProcedureTableModel, level_names
 from supportdesk.ui.procedure_text import as_text, portal_url
-from supportdesk.ui.views import row_table
+from supportdesk.ui.views import row_table, select_row
 
 RESULT_LIMIT = 100
 
@@ -200,11 +200,7 @@ class ProceduresPage(QWidget):
         if not self._alive:
             return
         if self.model.rowCount():
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(0, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self.table, 0)
         else:
             self.detail.show_procedure(None)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,7 +20,7 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.intake import IntakePanel
 from supportdesk.ui.request_detail import RequestDetail
 from supportdesk.ui.request_model import RequestTableModel
-from supportdesk.ui.views import row_table
+from supportdesk.ui.views import row_table, select_row
 
 VIEWS = ("open", "overdue", "due_soon", "escalated", "done", "all")
 
@@ -155,11 +155,7 @@ class RequestsPage(QWidget):
         if row < 0 and self.model.rowCount() and select is None:
             row = 0
         if row >= 0:
-            self.table.selectionModel().setCurrentIndex(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
+            select_row(self.table, row)
         else:
             self.detail.show_request(None)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QTableView
 
 
@@ -25,3 +25,11 @@ def step_through(results: QListWidget, key: int) -> bool:
     row = results.currentRow() + (1 if key == Qt.Key.Key_Down else -1)
     results.setCurrentRow(max(0, min(row, results.count() - 1)))
     return True
+
+
+def select_row(table: QTableView, row: int) -> None:
+    """Make `row` the current, selected row (its detail pane follows the selection)."""
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().setCurrentIndex(table.model().index(row, 0), flags)

@@ -140,12 +140,7 @@ class Handout:
         table = parts.table(
             data,
             [label_width, self.width - label_width],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ],
+            parts.FACTS,
         )
         return [Spacer(1, st.base * 0.5), table]
 

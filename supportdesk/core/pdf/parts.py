@@ -129,6 +129,15 @@ def table(rows: list, widths: list[float], commands: list[tuple], **kw) -> Table
     return t
 
 
+# Label/value lines (a receipt's or a handout's facts): no frame, labels flush left.
+FACTS = [
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    ("TOPPADDING", (0, 0), (-1, -1), 1),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+]
+
+
 def grid(header_rows: int = 1, zebra: bool = False) -> list[tuple]:
     """The table look of every document: thin rules, shaded header, top-aligned cells."""
     commands = [

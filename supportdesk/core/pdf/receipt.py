@@ -117,13 +117,7 @@ class Receipt:
         return parts.table(
             data,
             [label_width, self.width - label_width],
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE),
-            ],
+            [*parts.FACTS, ("LINEBELOW", (0, 0), (-1, -2), 0.3, RULE)],
         )
 
     def _signatures(self, request: dict[str, Any]):
