@@ -16,7 +16,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT))  # run as a plain script from a source checkout
 
-from supportdesk.core.portal_markdown import SNAPSHOT_DATE, iter_portal_directory  # noqa: E402
+from supportdesk.core.catalog.portal_markdown import SNAPSHOT_DATE, iter_portal_directory  # noqa: E402
 
 DEFAULT_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.json"
 SOURCE = (

@@ -13,7 +13,7 @@ import sys
 
 from supportdesk import __version__, commands
 from supportdesk.commands._common import CommandError
-from supportdesk.core.db import StoreError
+from supportdesk.core.store.connection import StoreError
 from supportdesk.core.tabular import BadInputError
 
 

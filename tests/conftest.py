@@ -15,7 +15,7 @@ def data_dir(tmp_path):
 @pytest.fixture
 def empty_db(data_dir):
     """A migrated store with no seed data."""
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     db = open_store(data_dir, seed=False)
     yield db

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from supportdesk.bench import latency, metric, time_ms
 from supportdesk.core import catalog, text
-from supportdesk.core.db import open_store
+from supportdesk.core.store.connection import open_store
 
 FULL_SIZE = 10_000
 QUICK_SIZE = 3_000

@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from supportdesk.bench import latency, metric, percentile, time_ms
-from supportdesk.core import directory_files, directory_search
-from supportdesk.core.db import open_store
+from supportdesk.core import directory
+from supportdesk.core.store.connection import open_store
 
 CONTACTS = 5000
 SEARCH_BUDGET_MS = 5.0
@@ -79,17 +79,17 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
     sheet = write_sample(workdir / "danh-ba-5000.csv")
     db = open_store(workdir / "bench-directory", seed=False)
     started = time.perf_counter()
-    report = directory_files.import_file(db, sheet)
+    report = directory.files.import_file(db, sheet)
     import_s = time.perf_counter() - started
     assert not report.rejected and report.added == CONTACTS, report.as_dict()["rejected"][:3]
     note = f"{CONTACTS} contacts"
     results = [metric("contacts import (CSV)", import_s, "s", IMPORT_BUDGET_S, note)]
 
     vcf = workdir / "danh-ba-5000.vcf"
-    directory_files.export_file(db, vcf)
+    directory.files.export_file(db, vcf)
     other = open_store(workdir / "bench-directory-vcf", seed=False)
     started = time.perf_counter()
-    directory_files.import_file(other, vcf)
+    directory.files.import_file(other, vcf)
     results.append(
         metric("contacts import (vCard)", time.perf_counter() - started, "s", IMPORT_BUDGET_S,
                f"{CONTACTS} contacts and their agencies")
@@ -97,12 +97,12 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
     other.close()
 
     for q in QUERIES:  # warm once, as a running app is
-        directory_search.search(db, q)
+        directory.search(db, q)
     words, digits, cpu = [], [], []
     for _ in range(5 if quick else 20):
         for q in QUERIES:
             started = time.thread_time()
-            elapsed = time_ms(lambda q=q: directory_search.search(db, q, limit=20))
+            elapsed = time_ms(lambda q=q: directory.search(db, q, limit=20))
             cpu.append((time.thread_time() - started) * 1000)
             (digits if q.replace(" ", "").isdigit() else words).append(elapsed)
     note += f", {len(QUERIES)} queries"

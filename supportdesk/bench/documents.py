@@ -40,9 +40,10 @@ def _median_ms(run: Callable[[], bytes], repeats: int) -> float:
 
 
 def bench(workdir: Path, quick: bool = False) -> list[dict]:
-    from supportdesk.core import catalog, settings
-    from supportdesk.core.db import open_store
+    from supportdesk.core import catalog
     from supportdesk.core.pdf import export, handout, receipt
+    from supportdesk.core.store import settings
+    from supportdesk.core.store.connection import open_store
 
     tmpdir = Path(workdir)
     repeats = 3 if quick else REPEATS

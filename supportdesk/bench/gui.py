@@ -29,7 +29,7 @@ def _env() -> dict:
 
 def _prepare_store(directory: Path, procedures: int = 0) -> Path:
     from supportdesk.core import catalog, demo
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     db = open_store(directory)
     demo.fill(db)
@@ -87,7 +87,7 @@ def search_latency(data_dir: Path) -> dict:
 def _prepare_requests(directory: Path, n: int) -> Path:
     from supportdesk.bench import requests as requests_bench
     from supportdesk.core import demo
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     db = open_store(directory)
     demo.fill(db)

@@ -17,10 +17,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from supportdesk.bench import latency, metric, time_ms
-from supportdesk.core import categories, requests_log, stats, text
+from supportdesk.core import text, tickets
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
-from supportdesk.core.db import open_store
-from supportdesk.core.migrations import _REQUESTS_FTS
+from supportdesk.core.store.connection import open_store
+from supportdesk.core.store.migrations import _REQUESTS_FTS
+from supportdesk.core.tickets import categories, stats
+from supportdesk.core.tickets import log as ticket_log
 
 FULL_SIZE = 200_000
 YEARS = 3
@@ -74,7 +76,7 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
         created = here.replace(hour=rng.choice([7, 8, 9, 10, 13, 14, 15, 16]),
                                minute=rng.randrange(60)).astimezone(TZ)  # fmt: skip
         category = rng.choices(codes, WEIGHTS[: len(codes)])[0]
-        due = requests_log._due(cal, service[category], created, None)
+        due = ticket_log._due(cal, service[category], created, None)
         year = here.year
         seqs[year] = seqs.get(year, 0) + 1
         name, phone = _person(rng)
@@ -93,8 +95,8 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
             resolved, status = None, rng.choice(["new", "in_progress", "waiting", "escalated"])
         escalated = status == "escalated" or (resolved is not None and rng.random() < 0.03)
         rows.append((
-            row["ticket"], "", year, row["seq"], rng.choice(requests_log.KINDS), name, phone,
-            rng.choice(requests_log.CHANNELS), category, row["summary"], "normal",
+            row["ticket"], "", year, row["seq"], rng.choice(tickets.KINDS), name, phone,
+            rng.choice(tickets.CHANNELS), category, row["summary"], "normal",
             rng.choice(TEAM), status, to_iso(created), to_iso(resolved or created), to_iso(due),
             to_iso(due - (due - created) * 0.2),  # wall-clock 80 %: close enough to measure
             to_iso(created + timedelta(minutes=10)) if status == "waiting" else None,
@@ -102,7 +104,7 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
             int(resolved <= due) if resolved else None,
             to_iso(created + timedelta(hours=1)) if escalated else None,
             "Sở Khoa học và Công nghệ" if escalated else None,
-            requests_log._search_text(row, index),
+            ticket_log._search_text(row, index),
         ))  # fmt: skip
     columns = (
         "ticket, commune_code, year, seq, requester_kind, requester_name, requester_phone, "
@@ -149,22 +151,22 @@ def bench(workdir: str | Path, quick: bool = False, *, scale: float | None = Non
         name, phone = _person(rng)
         data = {"requester_name": name, "requester_phone": phone, "category": "vneid",
                 "summary": "Quên mật khẩu VNeID", "assignee": rng.choice(TEAM)}  # fmt: skip
-        requests_log.create(db, data, actor="bench")
+        tickets.create(db, data, actor="bench")
 
     adds = _timed(add_one, 200)
     # The same without waiting for the disk: what our code costs apart from the fsync that
-    # synchronous=FULL does at every commit (core.db: a write survives a power cut).
+    # synchronous=FULL does at every commit (core.store.connection: a write survives a power cut).
     db.execute("PRAGMA synchronous = OFF")
     adds_cpu = _timed(add_one, 200)
     db.execute("PRAGMA synchronous = FULL")
     queries = iter(QUERIES * 10)
-    searches = _timed(lambda: requests_log.page(db, {"query": next(queries)}, limit=100), 100)
+    searches = _timed(lambda: tickets.page(db, {"query": next(queries)}, limit=100), 100)
     month = (now.astimezone(TZ).replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
     months = _timed(lambda: stats.summarize(db, month), 20)
     year = _timed(lambda: stats.summarize(db, str(now.astimezone(TZ).year)), 3)
-    overdue = _timed(lambda: requests_log.page(db, {"overdue": True}, limit=100), 10)
-    first = _timed(lambda: requests_log.page(db, None, limit=100), 10)
-    total = requests_log.count(db)
+    overdue = _timed(lambda: tickets.page(db, {"overdue": True}, limit=100), 10)
+    first = _timed(lambda: tickets.page(db, None, limit=100), 10)
+    total = tickets.count(db)
     db.close()
     size = f"{total:,} requests"
     return [

@@ -119,8 +119,8 @@ def _post_all(url: str, posts: list[tuple[str, str]], workers: int):
 
 
 def bench_year_sync(tmpdir: Path) -> dict:
-    from supportdesk.core import settings
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store import settings
+    from supportdesk.core.store.connection import open_store
     from supportdesk.core.sync import outbox
     from supportdesk.core.sync.client import HubClient, sync_once
 

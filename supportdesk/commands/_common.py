@@ -20,7 +20,7 @@ class CommandError(Exception):
 
 
 def open_db(args) -> Database:
-    from supportdesk.core.db import StoreError, open_store
+    from supportdesk.core.store.connection import StoreError, open_store
 
     try:
         return open_store(args.data_dir)

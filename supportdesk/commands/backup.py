@@ -29,7 +29,7 @@ def register(sub) -> None:
 
 
 def cmd_backup(args) -> int:
-    from supportdesk.core import backup
+    from supportdesk.core.store import backup
 
     db = open_db(args)
     data_dir = paths.data_dir(args.data_dir)
@@ -51,7 +51,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from supportdesk.core import backup
+    from supportdesk.core.store import backup
 
     source = Path(args.file)
     if not source.is_file():
@@ -68,7 +68,7 @@ def cmd_restore(args) -> int:
 
 def cmd_check(args) -> int:
     """0 when the file is a sound store, 1 when it is damaged, 2 when it is not a store."""
-    from supportdesk.core import backup
+    from supportdesk.core.store import backup
 
     if args.file:
         target = Path(args.file)

@@ -44,9 +44,9 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from supportdesk.core import directory_agencies
+    from supportdesk.core import directory
 
-    report = directory_agencies.import_catalog(open_db(args), Path(args.file))
+    report = directory.agencies.import_catalog(open_db(args), Path(args.file))
     return report_import(report, Path(args.file), args.json)
 
 

@@ -46,9 +46,9 @@ def register(sub) -> None:
 
 
 def cmd_import(args) -> int:
-    from supportdesk.core import directory_files
+    from supportdesk.core import directory
 
-    report = directory_files.import_file(open_db(args), Path(args.file))
+    report = directory.files.import_file(open_db(args), Path(args.file))
     return report_import(report, Path(args.file), args.json)
 
 
@@ -57,7 +57,7 @@ def _phones(item: dict) -> str:
 
 
 def _table(items: list[dict]) -> None:
-    from supportdesk.core.directory import LEVELS
+    from supportdesk.core.directory.entries import LEVELS
 
     print_table(
         [
@@ -76,11 +76,11 @@ def _table(items: list[dict]) -> None:
 
 
 def cmd_search(args) -> int:
-    from supportdesk.core import directory_search
+    from supportdesk.core import directory
 
     if args.limit < 1:
         raise CommandError("--limit phải lớn hơn 0")
-    items = directory_search.search(open_db(args), args.query, limit=args.limit)
+    items = directory.search(open_db(args), args.query, limit=args.limit)
     if args.json:
         print_json(items)
     elif not items:
@@ -129,10 +129,10 @@ def cmd_show(args) -> int:
 
 
 def cmd_for_procedure(args) -> int:
-    from supportdesk.core import catalog, directory_search
+    from supportdesk.core import catalog, directory
 
     db = open_db(args)
-    items = directory_search.for_procedure(db, args.code)
+    items = directory.for_procedure(db, args.code)
     if args.json:
         print_json(items)
         return 0
@@ -147,12 +147,12 @@ def cmd_for_procedure(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from supportdesk.core import directory, directory_files
+    from supportdesk.core import directory
 
     db = open_db(args)
     missing = [i for i in args.ids or [] if directory.get(db, i) is None]
     if missing:
         raise CommandError(f"không có liên hệ số {', '.join(map(str, missing))}")
-    n = directory_files.export_file(db, Path(args.file), ids=args.ids)
+    n = directory.files.export_file(db, Path(args.file), ids=args.ids)
     print(f"Đã xuất {n} liên hệ vào {args.file}")
     return 0

@@ -106,9 +106,9 @@ def _clear_errors(handler):
     @functools.wraps(handler)
     def run(args):
         from supportdesk.core.calendar import CalendarError
-        from supportdesk.core.categories import CategoryError
-        from supportdesk.core.requests_filters import FilterError
-        from supportdesk.core.requests_log import RequestError
+        from supportdesk.core.tickets.categories import CategoryError
+        from supportdesk.core.tickets.filters import FilterError
+        from supportdesk.core.tickets.log import RequestError
 
         try:
             return handler(args)
@@ -144,7 +144,7 @@ def parse_time(value: str) -> datetime:
 
 
 def _actor(db, args) -> str:
-    from supportdesk.core import settings
+    from supportdesk.core.store import settings
 
     return args.actor or settings.get(db, "operator", None) or "cli"
 
@@ -163,9 +163,9 @@ def shown(request: dict) -> dict:
 
 
 def _table(db, rows: list[dict]) -> None:
-    from supportdesk.core import categories
     from supportdesk.core.calendar import format_local
-    from supportdesk.core.requests_log import STATUS_LABELS
+    from supportdesk.core.tickets import categories
+    from supportdesk.core.tickets.log import STATUS_LABELS
 
     topics = categories.names(db)
     if not rows:
@@ -227,9 +227,9 @@ def _output(args, request: dict) -> int:
 
 
 def _resolve_id(db, reference: str) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
-    found = requests_log.find(db, reference)
+    found = tickets.find(db, reference)
     if found is None:
         raise CommandError(f"không có yêu cầu {reference}")
     return found
@@ -239,7 +239,7 @@ def _resolve_id(db, reference: str) -> int:
 
 
 def cmd_add(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
     data = {
@@ -256,7 +256,7 @@ def cmd_add(args) -> int:
         "priority": args.priority,
         "assignee": args.assignee,
     }
-    request = requests_log.create(
+    request = tickets.create(
         db,
         {k: v for k, v in data.items() if v is not None},
         actor=_actor(db, args),
@@ -276,7 +276,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_list(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
     filters = {
@@ -291,12 +291,12 @@ def cmd_list(args) -> int:
         "escalated": args.escalated,
     }
     for status in filters["status"] or ():
-        if status not in requests_log.STATUSES:
+        if status not in tickets.STATUSES:
             raise CommandError(
-                f"trạng thái không hợp lệ: {status!r} (chọn: {', '.join(requests_log.STATUSES)})"
+                f"trạng thái không hợp lệ: {status!r} (chọn: {', '.join(tickets.STATUSES)})"
             )
     limit = _int(args.limit, "--limit", 1, 1000)
-    rows = requests_log.page(db, filters, after=_int(args.after, "--after", 1, 2**62), limit=limit)
+    rows = tickets.page(db, filters, after=_int(args.after, "--after", 1, 2**62), limit=limit)
     if args.json:
         print_json([shown(r) for r in rows])
     else:
@@ -305,10 +305,10 @@ def cmd_list(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
-    rows = requests_log.search(db, args.query, _int(args.limit, "--limit", 1, 1000))
+    rows = tickets.search(db, args.query, _int(args.limit, "--limit", 1, 1000))
     if args.json:
         print_json([shown(r) for r in rows])
     else:
@@ -317,19 +317,19 @@ def cmd_search(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
-    return _output(args, requests_log.get(db, _resolve_id(db, args.id)))
+    return _output(args, tickets.get(db, _resolve_id(db, args.id)))
 
 
 def cmd_update(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
     request_id = _resolve_id(db, args.id)
     edits = {"assignee": args.assignee, "priority": args.priority, "category": args.category}
-    request = requests_log.update(
+    request = tickets.update(
         db,
         request_id,
         actor=_actor(db, args),
@@ -347,7 +347,7 @@ def cmd_update(args) -> int:
 
 
 def cmd_categories(args) -> int:
-    from supportdesk.core import categories
+    from supportdesk.core.tickets import categories
 
     rows = categories.all_categories(open_db(args), include_inactive=args.all)
     if args.json:
@@ -366,7 +366,7 @@ def cmd_categories(args) -> int:
 
 
 def cmd_category_set(args) -> int:
-    from supportdesk.core import categories
+    from supportdesk.core.tickets import categories
 
     unit = "hours" if args.hours is not None else "days"
     value = _int(args.hours if unit == "hours" else args.days, f"--{unit}", 1, 10_000)
@@ -381,11 +381,11 @@ def cmd_category_set(args) -> int:
 
 
 def cmd_purge(args) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     db = open_db(args)
     months = _int(args.older_than_months, "--older-than-months", 0, 1200)
-    n = requests_log.purge_personal(db, months, actor=_actor(db, args))
+    n = tickets.purge_personal(db, months, actor=_actor(db, args))
     if args.json:
         print_json({"anonymised": n})
     else:

@@ -36,7 +36,7 @@ class Step:
 
 
 def _open_store(s: Scratch) -> str:
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     s.db = open_store(s.directory, seed=False)
     return str(s.directory)

@@ -21,8 +21,8 @@ def _rate(part: int, whole: int) -> str:
 
 
 def cmd_stats(args) -> int:
-    from supportdesk.core import stats
     from supportdesk.core.calendar import TZ, now_utc
+    from supportdesk.core.tickets import stats
 
     period = args.period or now_utc().astimezone(TZ).strftime("%Y-%m")
     try:

@@ -111,7 +111,7 @@ class WorkCalendar:
 
     @classmethod
     def from_settings(cls, db: Database) -> WorkCalendar:
-        from supportdesk.core import settings
+        from supportdesk.core.store import settings
 
         overrides = settings.get(db, SETTING_OVERRIDES, {}) or {}
         return cls.build(
@@ -215,7 +215,7 @@ class WorkCalendar:
 
 def save_override(db: Database, day: date, kind: str | None) -> dict:
     """Mark a day as an extra day off ("day_off"), a worked day ("working_day"), or clear it."""
-    from supportdesk.core import settings
+    from supportdesk.core.store import settings
 
     if kind not in ("day_off", "working_day", None):
         raise CalendarError(f"loại ngày không hợp lệ: {kind!r}")
@@ -232,7 +232,7 @@ def save_override(db: Database, day: date, kind: str | None) -> dict:
 
 def save_office_hours(db: Database, spec: str) -> list[list[str]]:
     """Office hours from "07:30-11:30,13:30-17:00"; refused unless increasing and disjoint."""
-    from supportdesk.core import settings
+    from supportdesk.core.store import settings
 
     try:
         periods = [[a.strip(), b.strip()] for a, b in (p.split("-") for p in spec.split(","))]

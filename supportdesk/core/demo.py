@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 
 TEAM = ["Nguyễn Thị Lan", "Trần Văn Hùng", "Lê Minh Châu", "Phạm Quốc Bảo", "Võ Thị Hạnh"]
 
@@ -63,7 +63,7 @@ def fill(db: Database, *, seed: int = 2026) -> dict:
 def _requests(db: Database) -> int:
     from datetime import timedelta
 
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
     from supportdesk.core.calendar import now_utc
 
     now = now_utc()
@@ -76,16 +76,16 @@ def _requests(db: Database) -> int:
             data["procedure_code"] = code
         staff = TEAM[i % len(TEAM)]
         at = now - timedelta(hours=hours)
-        created = requests_log.create(db, data, actor=staff, at=at, now=at)
+        created = tickets.create(db, data, actor=staff, at=at, now=at)
         rid = created["id"]
         if status in ("in_progress", "waiting", "escalated"):
-            requests_log.update(db, rid, actor=staff, status="in_progress",
+            tickets.update(db, rid, actor=staff, status="in_progress",
                                 fields={"assignee": staff})  # fmt: skip
         if status == "waiting":
-            requests_log.update(db, rid, actor=staff, status="waiting",
+            tickets.update(db, rid, actor=staff, status="waiting",
                                 note="Chờ người dân bổ sung ảnh giấy tờ")  # fmt: skip
         if status == "escalated":
-            requests_log.update(db, rid, actor=staff, escalate_to="Sở Khoa học và Công nghệ")
+            tickets.update(db, rid, actor=staff, escalate_to="Sở Khoa học và Công nghệ")
         if status == "resolved":
-            requests_log.update(db, rid, actor=staff, status="resolved", note=result)
+            tickets.update(db, rid, actor=staff, status="resolved", note=result)
     return len(REQUESTS)

@@ -49,8 +49,8 @@ def run_app(
 def _open_desk(app, data_dir):
     """The Desk, or None when the store cannot be opened and the person chose to stop. A damaged
     store is never touched: the person is offered the latest backup that passes the check."""
-    from supportdesk.core import backup
-    from supportdesk.core.db import StoreCorruptError, StoreError
+    from supportdesk.core.store import backup
+    from supportdesk.core.store.connection import StoreCorruptError, StoreError
     from supportdesk.ui.store_problem import StoreProblemDialog
 
     try:
@@ -87,7 +87,7 @@ def _demo_dir() -> Path:
     import tempfile
 
     from supportdesk.core import demo
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     directory = Path(tempfile.mkdtemp(prefix="supportdesk-demo-"))
     db = open_store(directory)
@@ -100,9 +100,9 @@ def _demo_dir() -> Path:
 def _demo_contacts(db) -> None:
     """The example contact sheet shipped with the directory (fictitious people)."""
     from supportdesk import paths
-    from supportdesk.core import directory_files
+    from supportdesk.core import directory
 
-    directory_files.import_file(db, paths.resource("directory", "vi-du-danh-ba.csv"))
+    directory.files.import_file(db, paths.resource("directory", "vi-du-danh-ba.csv"))
 
 
 class Desk:
@@ -110,7 +110,7 @@ class Desk:
 
     def __init__(self, app, data_dir: str | Path | None):
         from supportdesk import paths
-        from supportdesk.core.db import open_store
+        from supportdesk.core.store.connection import open_store
         from supportdesk.ui import style
         from supportdesk.ui.context import AppContext
         from supportdesk.ui.i18n import Translations

@@ -22,16 +22,16 @@ def _sync(db, data_dir: str, force: bool) -> dict:
 
 
 def _backup(db, data_dir: str) -> str:
-    from supportdesk.core import backup
+    from supportdesk.core.store import backup
 
     made = backup.daily(db, Path(data_dir))
     return str(made) if made else ""
 
 
 def _purge(db) -> int:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
-    return requests_log.purge_personal(db)
+    return tickets.purge_personal(db)
 
 
 class BackgroundWork(QObject):

@@ -20,17 +20,17 @@ def save_contact(db, raw: dict, contact_id: int | None = None) -> int:
 def import_contacts(db, path: str):
     """Run in a task: yields progress, returns the import report as a dict (rows rejected with
     their numbers). Cancelling the task rolls the whole import back."""
-    from supportdesk.core import directory_files
+    from supportdesk.core import directory
     from supportdesk.core.tabular import BadInputError
 
     try:
-        report = yield from directory_files.import_file_steps(db, Path(path))
+        report = yield from directory.files.import_file_steps(db, Path(path))
     except BadInputError as exc:
         return {"added": 0, "updated": 0, "unchanged": 0, "error": str(exc), "rejected": []}
     return report.as_dict()
 
 
 def export_vcard(db, path: str) -> int:
-    from supportdesk.core import directory_files
+    from supportdesk.core import directory
 
-    return directory_files.export_file(db, Path(path))
+    return directory.files.export_file(db, Path(path))

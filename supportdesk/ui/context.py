@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 from supportdesk.ui.tasks import TaskRunner
 
 

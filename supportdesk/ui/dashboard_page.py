@@ -33,7 +33,7 @@ OVERDUE_LIMIT = 50
 
 
 def period_id(which: str, now: datetime | None = None) -> str:
-    """core.stats period ids: "2026-11-22", "2026-W47", "2026-11" (Vietnam time)."""
+    """core.tickets.stats period ids: "2026-11-22", "2026-W47", "2026-11" (Vietnam time)."""
     today = (now or datetime.now(TZ)).astimezone(TZ).date()
     if which == "today":
         return today.isoformat()
@@ -53,9 +53,10 @@ def on_time_text(on_time: int, resolved: int) -> str:
 
 def load_dashboard(db, period: str) -> dict:
     """Run in a task: the period summary and the requests overdue now."""
-    from supportdesk.core import requests_log, stats
+    from supportdesk.core import tickets
+    from supportdesk.core.tickets import stats
 
-    overdue = requests_log.page(db, {"overdue": True}, limit=OVERDUE_LIMIT)
+    overdue = tickets.page(db, {"overdue": True}, limit=OVERDUE_LIMIT)
     return {"summary": stats.summarize(db, period), "overdue": overdue}
 
 

@@ -152,16 +152,16 @@ class DirectoryPage(QWidget):
         self.refresh()
 
     def refresh(self, select: int | None = None) -> None:
-        from supportdesk.core import directory_search
+        from supportdesk.core import directory
 
         current = (
             select if select is not None else self.model.id_at(self.table.currentIndex().row())
         )
         if self.procedure is not None:
-            rows = directory_search.for_procedure(self.ctx.db, self.procedure["code"],
+            rows = directory.for_procedure(self.ctx.db, self.procedure["code"],
                                                   limit=RESULT_LIMIT)  # fmt: skip
         elif self.query.text().strip():
-            rows = directory_search.search(self.ctx.db, self.query.text(), limit=RESULT_LIMIT)
+            rows = directory.search(self.ctx.db, self.query.text(), limit=RESULT_LIMIT)
         else:
             rows = []
         self.model.set_rows(rows)
@@ -242,7 +242,7 @@ class DirectoryPage(QWidget):
         self.body.setHtml(self._html(contact))
 
     def _html(self, c: dict) -> str:
-        from supportdesk.core.directory import show_date
+        from supportdesk.core.directory.entries import show_date
 
         kinds = {"cell": self.tr("di động"), "work": self.tr("cơ quan"),
                  "home": self.tr("nhà riêng"), "fax": self.tr("fax"), "other": ""}  # fmt: skip

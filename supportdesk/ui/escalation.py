@@ -62,14 +62,14 @@ class EscalationDialog(QDialog):
 
     def refresh(self) -> None:
         self.results.clear()
-        from supportdesk.core import directory_search
+        from supportdesk.core import directory
         from supportdesk.ui.contact_model import first_phone, where_text
 
         query = self.query.text()
         if query.strip():
-            found = directory_search.search(self.ctx.db, query, limit=30)
+            found = directory.search(self.ctx.db, query, limit=30)
         elif self.procedure_code:
-            found = directory_search.for_procedure(self.ctx.db, self.procedure_code, limit=30)
+            found = directory.for_procedure(self.ctx.db, self.procedure_code, limit=30)
         else:
             found = []
         for c in found:

@@ -107,7 +107,7 @@ class IntakePanel(QFrame):
         self.fill_categories()
 
     def fill_categories(self) -> None:
-        from supportdesk.core import categories
+        from supportdesk.core.tickets import categories
 
         self.category.clear()
         for c in categories.all_categories(self.ctx.db):
@@ -147,21 +147,21 @@ class IntakePanel(QFrame):
         return data
 
     def save(self) -> None:
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
         if not self.summary.text().strip():
             self.error.setText(self.tr("Hãy ghi nội dung yêu cầu."))
             self.summary.setFocus()
             return
         try:
-            created = requests_log.create(
+            created = tickets.create(
                 self.ctx.db,
                 self.values(),
                 actor=self.ctx.operator or "?",
                 resolved_now=self.resolved.isChecked(),
                 resolution=self.resolution.text() or None,
             )
-        except requests_log.RequestError as exc:
+        except tickets.RequestError as exc:
             self.error.setText(str(exc))
             return
         self.error.clear()

@@ -25,23 +25,23 @@ def _request_row(r: dict) -> tuple[str, int, str]:
 
 def _ticket(db, query: str) -> list[tuple[str, int, str]]:
     """A request named by its ticket (or id) comes first."""
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
-    exact = requests_log.find(db, query.strip()) if any(c.isdigit() for c in query) else None
-    return [_request_row(requests_log.get(db, exact))] if exact is not None else []
+    exact = tickets.find(db, query.strip()) if any(c.isdigit() for c in query) else None
+    return [_request_row(tickets.get(db, exact))] if exact is not None else []
 
 
 def _requests(db, query: str) -> list[tuple[str, int, str]]:
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
-    return [_request_row(r) for r in requests_log.search(db, query, limit=PER_KIND)]
+    return [_request_row(r) for r in tickets.search(db, query, limit=PER_KIND)]
 
 
 def _contacts(db, query: str) -> list[tuple[str, int, str]]:
-    from supportdesk.core import directory_search
+    from supportdesk.core import directory
     from supportdesk.ui.contact_model import first_phone, where_text
 
-    found = directory_search.search(db, query, limit=PER_KIND)
+    found = directory.search(db, query, limit=PER_KIND)
     return [
         (
             "contact",

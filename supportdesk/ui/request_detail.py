@@ -59,7 +59,7 @@ class RequestDetail(QWidget):
         self.show_request(self.request)
 
     def show_request(self, request: dict | None) -> None:
-        from supportdesk.core.requests_log import TRANSITIONS
+        from supportdesk.core.tickets.log import TRANSITIONS
 
         self.request = request
         allowed = TRANSITIONS.get(request["status"], set()) if request else set()

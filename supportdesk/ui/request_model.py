@@ -83,13 +83,13 @@ class RequestTableModel(QAbstractTableModel):
         self._now = datetime.now(UTC).isoformat()
 
     def reload(self, filters: dict | None = None) -> None:
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
         if filters is not None:
             self.filters = filters
         self.beginResetModel()
         self._now = datetime.now(UTC).isoformat()
-        self.rows = [Row(r) for r in requests_log.page(self.db, self.filters, limit=PAGE_SIZE)]
+        self.rows = [Row(r) for r in tickets.page(self.db, self.filters, limit=PAGE_SIZE)]
         self._more = len(self.rows) == PAGE_SIZE
         self.endResetModel()
 
@@ -97,11 +97,11 @@ class RequestTableModel(QAbstractTableModel):
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
         if parent.isValid() or not self.rows:
             return
-        found = requests_log.page(self.db, self.filters, after=self.rows[-1].id, limit=PAGE_SIZE)
+        found = tickets.page(self.db, self.filters, after=self.rows[-1].id, limit=PAGE_SIZE)
         more = [Row(r) for r in found]
         self._more = len(more) == PAGE_SIZE
         if more:

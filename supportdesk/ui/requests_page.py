@@ -31,7 +31,7 @@ class RequestsPage(QWidget):
 
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
-        from supportdesk.core import categories
+        from supportdesk.core.tickets import categories
 
         self.ctx = ctx
         self.intake = IntakePanel(ctx)
@@ -160,19 +160,19 @@ class RequestsPage(QWidget):
             self.detail.show_request(None)
 
     def _show_count(self) -> None:
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
-        total = requests_log.count(self.ctx.db, self.filters())
+        total = tickets.count(self.ctx.db, self.filters())
         self.count.setText(self.tr("{0} yêu cầu").replace("{0}", str(total)))
 
     def _current_id(self) -> int | None:
         return self.model.id_at(self.table.currentIndex().row())
 
     def _row_changed(self, current, _previous) -> None:
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
         request_id = self.model.id_at(current.row())
-        self.detail.show_request(requests_log.get(self.ctx.db, request_id) if request_id else None)
+        self.detail.show_request(tickets.get(self.ctx.db, request_id) if request_id else None)
 
     # ------------------------------------------------------------ commands
 
@@ -200,7 +200,7 @@ class RequestsPage(QWidget):
         self.table.setFocus()
 
     def act(self, action: str) -> None:
-        from supportdesk.core import requests_log
+        from supportdesk.core import tickets
 
         request = self.detail.request
         if request is None:
@@ -225,15 +225,15 @@ class RequestsPage(QWidget):
             if action == "in_progress" and not request.get("assignee"):
                 kwargs["fields"] = {"assignee": self.ctx.operator}
         try:
-            requests_log.update(self.ctx.db, request["id"], actor=self.ctx.operator or "?",
+            tickets.update(self.ctx.db, request["id"], actor=self.ctx.operator or "?",
                                 **kwargs)  # fmt: skip
-        except requests_log.RequestError as exc:
+        except tickets.RequestError as exc:
             self.window().statusBar().showMessage(str(exc), 8000)
             return
         self.reload(select=request["id"])
         if self.model.row_of(request["id"]) < 0:  # left the current view: keep it in sight
             self.table.clearSelection()
-            self.detail.show_request(requests_log.get(self.ctx.db, request["id"]))
+            self.detail.show_request(tickets.get(self.ctx.db, request["id"]))
         self.changed.emit()
 
     def _print(self) -> None:

@@ -52,7 +52,7 @@ class CategoriesTab(QWidget):
         row.addWidget(self.add_button)
         layout.addLayout(row)
         self.codes: list[str | None] = []
-        from supportdesk.core import categories
+        from supportdesk.core.tickets import categories
 
         for c in categories.all_categories(ctx.db, include_inactive=True):
             self.add_row(c)
@@ -77,7 +77,8 @@ class CategoriesTab(QWidget):
         return row
 
     def save(self) -> None:
-        from supportdesk.core import categories, text
+        from supportdesk.core import text
+        from supportdesk.core.tickets import categories
 
         taken = set(filter(None, self.codes))
         for row, code in enumerate(self.codes):
@@ -219,7 +220,7 @@ class SyncTab(QWidget):
 class RetentionTab(QWidget):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
-        from supportdesk.core.requests_model import DEFAULT_RETENTION_MONTHS, RETENTION_SETTING
+        from supportdesk.core.tickets.model import DEFAULT_RETENTION_MONTHS, RETENTION_SETTING
 
         self.ctx = ctx
         self.key = RETENTION_SETTING

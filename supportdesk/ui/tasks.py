@@ -39,7 +39,7 @@ class Task(QRunnable):
         db = None
         try:
             if self._db_path is not None:
-                from supportdesk.core.db import connect
+                from supportdesk.core.store.connection import connect
 
                 db = connect(self._db_path)
                 result = self._fn(db, *self._args)

@@ -3,8 +3,8 @@ from datetime import date, datetime
 import holidays
 import pytest
 
-from supportdesk.core import settings
 from supportdesk.core.calendar import TZ, CalendarError, WorkCalendar
+from supportdesk.core.store import settings
 
 
 def vn(*args) -> datetime:

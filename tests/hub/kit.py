@@ -185,7 +185,7 @@ class FaultProxy:
         self._thread.join(5)
 
 
-# ---------------------------------------------------------------- summaries like core.stats
+# ---------------------------------------------------------------- summaries like core.tickets.stats
 
 
 def summary(

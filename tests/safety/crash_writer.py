@@ -15,8 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from supportdesk.core import catalog, settings
-from supportdesk.core.db import open_store
+from supportdesk.core import catalog
+from supportdesk.core.store import settings
+from supportdesk.core.store.connection import open_store
 
 
 def ack(*parts: object) -> None:

@@ -7,8 +7,9 @@ import os
 from pathlib import Path
 
 from supportdesk import paths
-from supportdesk.core import catalog, settings
-from supportdesk.core.db import open_store
+from supportdesk.core import catalog
+from supportdesk.core.store import settings
+from supportdesk.core.store.connection import open_store
 
 SHIPPED = json.loads(paths.resource("catalog", "procedures.json").read_text(encoding="utf-8"))
 

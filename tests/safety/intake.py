@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from supportdesk.core import requests_log
+from supportdesk.core import tickets
 
 CATEGORY = "vneid"
 ACTOR = "Lê Thị Hoà"
@@ -10,7 +10,7 @@ ACTOR = "Lê Thị Hoà"
 
 def intake(db, i: int) -> str:
     """Log request number i as a counter would; the ticket once it is committed."""
-    request = requests_log.create(
+    request = tickets.create(
         db,
         {
             "category": CATEGORY,
@@ -29,12 +29,12 @@ def intake(db, i: int) -> str:
 def verify_requests(db, acked: list) -> None:
     """Every acknowledged request is there, whole: its fields and its audit events."""
     for _, i, ticket in acked:
-        request_id = requests_log.find(db, ticket)
+        request_id = tickets.find(db, ticket)
         assert request_id is not None, f"acknowledged request {ticket} is missing"
-        request = requests_log.get(db, request_id)
+        request = tickets.get(db, request_id)
         assert request["summary"].startswith(f"Yêu cầu {i}:")
         assert request["requester_phone"] == f"09{int(i):08d}"
-        actions = [e["action"] for e in requests_log.events(db, request_id)]
+        actions = [e["action"] for e in tickets.events(db, request_id)]
         assert actions[0] == "created" and len(actions) == (2 if int(i) % 3 == 0 else 1), actions
         assert request["status"] == ("resolved" if int(i) % 3 == 0 else "new")
     # Nothing half-written either: every request, acknowledged or not, has its creation event.
@@ -43,5 +43,5 @@ def verify_requests(db, acked: list) -> None:
         "(SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.action = 'created')"
     ).fetchone()[0]
     assert orphans == 0
-    tickets = db.execute("SELECT count(*), count(DISTINCT ticket) FROM requests").fetchone()
-    assert tickets[0] == tickets[1]
+    counts = db.execute("SELECT count(*), count(DISTINCT ticket) FROM requests").fetchone()
+    assert counts[0] == counts[1]

@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from supportdesk import cli, paths
-from supportdesk.core import backup, catalog, settings
-from supportdesk.core import db as store
+from supportdesk.core import catalog, store
+from supportdesk.core.store import backup, settings
 from supportdesk.core.tabular import BadInputError
 from tests.safety.helpers import damage, filled_store
 

@@ -16,15 +16,15 @@ from pathlib import Path
 import pytest
 
 from supportdesk import paths
-from supportdesk.core import settings
-from supportdesk.core.db import open_store
+from supportdesk.core.store import settings
+from supportdesk.core.store.connection import open_store
 from tests.safety.helpers import catalog_file
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("crash_writer.py")
 SEED = int(os.environ.get("SUPPORTDESK_CRASH_SEED", "20261122"))
 BATCH = 400  # procedures per catalog file: about 0.8 s of importing each
-HAS_REQUESTS = importlib.util.find_spec("supportdesk.core.requests_log") is not None
+HAS_REQUESTS = importlib.util.find_spec("supportdesk.core.tickets.log") is not None
 
 # (mode, kills, longest wait after the writer is ready); at least 20 kills in all.
 PLAN = [("settings", 10, 0.4), ("catalog", 10, 1.8)]

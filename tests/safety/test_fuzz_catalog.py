@@ -15,8 +15,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from supportdesk.core import catalog
-from supportdesk.core.db import open_store
+from supportdesk.core import catalog, text
+from supportdesk.core.store.connection import open_store
 from supportdesk.core.tabular import BadInputError
 from tests.safety.helpers import procedures
 
@@ -103,7 +103,7 @@ def test_json_catalog_import(db, tmp_path, records, fmt):
     doc = {"format": fmt or catalog.CATALOG_FORMAT, "procedures": records}
     path = fresh(tmp_path, ".json")
     path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-    codes = {catalog.text.clean(r["code"]) for r in records if isinstance(r.get("code"), str)}
+    codes = {text.clean(r["code"]) for r in records if isinstance(r.get("code"), str)}
     event(check_import(db, path, codes))
 
 

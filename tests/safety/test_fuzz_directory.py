@@ -15,11 +15,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from supportdesk.core import (
-    directory_files,
-    directory_search,
-)
-from supportdesk.core.db import open_store
+from supportdesk.core import directory
+from supportdesk.core.store.connection import open_store
 from supportdesk.core.tabular import BadInputError
 
 FUZZ = settings(
@@ -34,7 +31,7 @@ phones = st.one_of(
     st.text(alphabet="0123456789 +-().x", max_size=16),
 )
 cells = st.one_of(words, st.text(max_size=20), phones, st.just(""))
-TITLES = {field: title for field, title in directory_files.COLUMNS}
+TITLES = {field: title for field, title in directory.files.COLUMNS}
 by_field = {"name": names, "phone_cell": phones, "phone_work": phones, "kind": st.sampled_from(
     ["Cá nhân", "Cơ quan", "person", "agency", "x"]), "level": st.sampled_from(
     ["Cấp xã", "Cấp tỉnh", "bo", "", "cấp sao hỏa"]), "email": st.sampled_from(
@@ -58,7 +55,7 @@ def fingerprint(db) -> str:
 def check_import(db, path: Path) -> str:
     before = fingerprint(db)
     try:
-        report = directory_files.import_file(db, path)
+        report = directory.files.import_file(db, path)
     except BadInputError as exc:
         assert str(exc)
         assert fingerprint(db) == before
@@ -156,5 +153,5 @@ FTS_SYNTAX = st.sampled_from(['"', "*", "AND", "NEAR(", "(", ")", ":", "^", "-",
     limit=st.integers(1, 40),
 )
 def test_contact_search_never_raises(db, query, limit):
-    found = directory_search.search(db, query, limit=limit)
+    found = directory.search(db, query, limit=limit)
     assert isinstance(found, list) and len(found) <= limit

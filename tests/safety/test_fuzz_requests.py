@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from supportdesk.core import requests_log
-from supportdesk.core.db import open_store
+from supportdesk.core import tickets
+from supportdesk.core.store.connection import open_store
 
 FUZZ = settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -21,7 +21,7 @@ anything = st.one_of(words, st.text(max_size=60), st.integers(), st.floats(), st
 
 
 def field_values(name: str):
-    label, limit, allowed = requests_log.FIELDS[name]
+    label, limit, allowed = tickets.FIELDS[name]
     choices = [anything, st.text(min_size=limit - 2, max_size=limit + 3)]
     if allowed:
         choices.append(st.sampled_from(list(allowed)))
@@ -35,7 +35,7 @@ def field_values(name: str):
 @st.composite
 def intake_data(draw) -> dict:
     data = {"category": "vneid", "summary": draw(st.one_of(words, anything))}
-    for name in draw(st.lists(st.sampled_from(list(requests_log.FIELDS)), max_size=5)):
+    for name in draw(st.lists(st.sampled_from(list(tickets.FIELDS)), max_size=5)):
         data[name] = draw(field_values(name))
     if draw(st.integers(0, 9)) == 0:
         data[draw(st.text(max_size=10))] = draw(anything)  # a field that does not exist
@@ -45,7 +45,7 @@ def intake_data(draw) -> dict:
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     store = open_store(tmp_path_factory.mktemp("requests-fuzz") / "data", seed=False)
-    requests_log.create(store, {"category": "vneid", "summary": "Đầu tiên"}, actor="Hoà")
+    tickets.create(store, {"category": "vneid", "summary": "Đầu tiên"}, actor="Hoà")
     yield store
     store.close()
 
@@ -62,29 +62,29 @@ def counts(db) -> tuple:
 def test_intake_logs_or_refuses_cleanly(db, data, resolved, actor):
     before = counts(db)
     try:
-        request = requests_log.create(db, data, actor=actor, resolved_now=resolved)
-    except requests_log.RequestError as exc:
+        request = tickets.create(db, data, actor=actor, resolved_now=resolved)
+    except tickets.RequestError as exc:
         event("refused")
         assert str(exc) and "\n" not in str(exc)
         assert counts(db) == before, "a refused intake wrote something"
         return
     event("logged")
     assert counts(db)[0] == before[0] + 1
-    assert requests_log.get(db, request["id"])["ticket"] == request["ticket"]
+    assert tickets.get(db, request["id"])["ticket"] == request["ticket"]
 
 
 @FUZZ
 @given(
-    status=st.one_of(st.none(), st.sampled_from(list(requests_log.STATUSES)), words),
+    status=st.one_of(st.none(), st.sampled_from(list(tickets.STATUSES)), words),
     note=st.one_of(st.none(), words),
-    fields=st.dictionaries(st.sampled_from(list(requests_log.FIELDS)), anything, max_size=2),
+    fields=st.dictionaries(st.sampled_from(list(tickets.FIELDS)), anything, max_size=2),
 )
 def test_update_changes_or_refuses_cleanly(db, status, note, fields):
     request_id = db.execute("SELECT max(id) FROM requests").fetchone()[0]
     before = counts(db)
     try:
-        requests_log.update(db, request_id, actor="Hoà", status=status, note=note, fields=fields)
-    except requests_log.RequestError as exc:
+        tickets.update(db, request_id, actor="Hoà", status=status, note=note, fields=fields)
+    except tickets.RequestError as exc:
         event("refused")
         assert str(exc)
         assert counts(db) == before
@@ -102,6 +102,6 @@ queries = st.lists(st.one_of(words, FTS_SYNTAX, st.text(max_size=10)), max_size=
 @settings(FUZZ, max_examples=100)
 @given(query=st.one_of(queries, st.text(max_size=200)), limit=st.integers(1, 60))
 def test_request_search_never_raises(db, query, limit):
-    found = requests_log.search(db, query, limit=limit)
+    found = tickets.search(db, query, limit=limit)
     assert isinstance(found, list) and len(found) <= limit
-    assert requests_log.find(db, query) is None or isinstance(requests_log.find(db, query), int)
+    assert tickets.find(db, query) is None or isinstance(tickets.find(db, query), int)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from supportdesk import paths
-from supportdesk.core import backup, catalog, settings
-from supportdesk.core import db as store
+from supportdesk.core import catalog, store
+from supportdesk.core.store import backup, settings
 from tests.safety.helpers import filled_store, procedures
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,7 +61,7 @@ def test_full_disk_during_a_backup_leaves_no_half_file(data_dir, monkeypatch):
         finally:
             dest.close()
 
-    monkeypatch.setattr(store, "backup_copy", tiny_disk)
+    monkeypatch.setattr(store.connection, "backup_copy", tiny_disk)
     with pytest.raises(store.StoreFullError, match="Ổ đĩa đã đầy"):
         backup.create(db, data_dir)
     assert list(backup.backups_dir(data_dir).iterdir()) == []
@@ -99,7 +99,7 @@ PROBE = textwrap.dedent(
     """
     import sys
     from supportdesk import cli
-    from supportdesk.core import db as store
+    from supportdesk.core import store
     try:
         store.open_store(sys.argv[1], seed=False)
     except store.StoreReadOnlyError as exc:

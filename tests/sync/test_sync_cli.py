@@ -14,8 +14,8 @@ import pytest
 import requests
 
 from supportdesk.cli import main
-from supportdesk.core import settings
-from supportdesk.core.db import open_store
+from supportdesk.core.store import settings
+from supportdesk.core.store.connection import open_store
 from supportdesk.core.sync import outbox
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -54,7 +54,7 @@ def test_response_lost_after_commit_then_retry_gets_the_original_receipt(
 
 
 def test_client_killed_mid_upload_resends_after_restart(desk, hub, proxy, hub_storage, data_dir):
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     token = enrolled_token(hub_storage)
     row = queue(desk)

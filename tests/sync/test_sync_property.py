@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supportdesk.core.db import open_store
+from supportdesk.core.store.connection import open_store
 from supportdesk.core.sync import outbox, payload
 from supportdesk.core.sync.client import sync_once
 from supportdesk.hub.storage import Storage

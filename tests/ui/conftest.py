@@ -6,7 +6,7 @@ import pytest
 @pytest.fixture(scope="session")
 def seeded_template(tmp_path_factory):
     """One store with the shipped catalog, copied for each test (seeding takes seconds)."""
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     directory = tmp_path_factory.mktemp("template")
     db = open_store(directory)
@@ -26,7 +26,7 @@ def seeded_dir(seeded_template, tmp_path):
 def configured_dir(seeded_dir):
     """A store that went through first run already (the demo commune and team)."""
     from supportdesk.core import demo
-    from supportdesk.core.db import open_store
+    from supportdesk.core.store.connection import open_store
 
     db = open_store(seeded_dir)
     demo.fill(db)

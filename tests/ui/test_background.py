@@ -22,10 +22,10 @@ def test_revoked_token_is_said_clearly(window):
 
 
 def test_retention_purge_runs_in_the_background(window, qtbot):
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
 
     window.ctx.put_setting("retention_months", 0)
     with qtbot.waitSignal(window.background.purged, timeout=20000) as got:
         window.background.purge_personal()
     assert got.args[0] > 0
-    assert requests_log.page(window.ctx.db, {}, limit=1)[0]["requester_name"] in ("", None)
+    assert tickets.page(window.ctx.db, {}, limit=1)[0]["requester_name"] in ("", None)

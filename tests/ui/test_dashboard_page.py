@@ -12,7 +12,7 @@ def _loaded(window, qtbot, which: str):
 
 @pytest.mark.parametrize("which", ["today", "week", "month"])
 def test_dashboard_numbers_equal_stats(window, qtbot, which):
-    from supportdesk.core import stats
+    from supportdesk.core.tickets import stats
     from supportdesk.ui.dashboard_page import on_time_text, period_id
 
     page = _loaded(window, qtbot, which)

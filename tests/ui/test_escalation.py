@@ -2,7 +2,7 @@ from tests.ui.keyboard import type_text  # noqa: E402
 
 
 def test_escalation_to_a_contact_picked_from_the_directory(window, monkeypatch):
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
     from supportdesk.ui.contact_store import save_contact
     from supportdesk.ui.escalation import EscalationDialog
 
@@ -27,7 +27,7 @@ def test_escalation_to_a_contact_picked_from_the_directory(window, monkeypatch):
 
     monkeypatch.setattr(EscalationDialog, "exec", pick)
     page.detail.buttons["escalated"].click()
-    stored = requests_log.get(window.ctx.db, request_id)
+    stored = tickets.get(window.ctx.db, request_id)
     assert stored["status"] == "escalated"
     assert stored["escalated_contact_id"] == contact
     assert "Đỗ Minh Quân" in stored["escalated_to"]

@@ -1,7 +1,7 @@
 from PySide6.QtWidgets import QDialog
 
-from supportdesk.core import settings
 from supportdesk.core.admin_units import AdminUnits
+from supportdesk.core.store import settings
 from supportdesk.ui.first_run import FirstRunDialog, needs_first_run
 from tests.ui.keyboard import type_text
 

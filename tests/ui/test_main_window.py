@@ -94,11 +94,11 @@ def test_quick_search_dialog_lists_procedures(desk, qtbot):
 
 
 def test_quick_search_finds_a_request_by_ticket(desk, window, qtbot):
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
     from supportdesk.ui.quick_search import QuickSearchDialog
     from tests.ui.keyboard import type_text
 
-    some = requests_log.page(desk.ctx.db, {}, limit=1)[0]
+    some = tickets.page(desk.ctx.db, {}, limit=1)[0]
     dialog = QuickSearchDialog(desk.ctx)
     qtbot.addWidget(dialog)
     type_text(dialog.query, some["ticket"])
@@ -150,7 +150,7 @@ def test_settings_tabs_kept_across_a_restart(qapp, configured_dir, monkeypatch):
     first.close()
     second = Desk(qapp, configured_dir)
     try:
-        from supportdesk.core import categories
+        from supportdesk.core.tickets import categories
 
         ctx = second.ctx
         assert categories.get(ctx.db, first_code)["service_value"] == 3

@@ -58,18 +58,18 @@ def test_status_actions_from_the_ui(window, qtbot, monkeypatch):
 
 
 def test_lazy_paging_and_search(window, qtbot):
-    from supportdesk.core import requests_log
+    from supportdesk.core import tickets
     from supportdesk.ui.request_model import PAGE_SIZE
 
     for i in range(PAGE_SIZE + 30):
-        requests_log.create(
+        tickets.create(
             window.ctx.db,
             {"category": "other", "summary": f"Yêu cầu số {i}", "requester_name": f"Người {i}"},
             actor="test",
         )
     page = _requests(window, qtbot)
     page.view.setCurrentIndex(page.view.findData("all"))
-    total = requests_log.count(window.ctx.db)
+    total = tickets.count(window.ctx.db)
     assert page.model.rowCount() == PAGE_SIZE
     assert page.model.canFetchMore()
     page.model.fetchMore()

@@ -2,8 +2,8 @@
 never opened blindly: the person is told and offered the latest good backup."""
 
 from supportdesk import paths
-from supportdesk.core import backup
-from supportdesk.core.db import open_store
+from supportdesk.core.store import backup
+from supportdesk.core.store.connection import open_store
 from supportdesk.ui import app as ui_app
 from supportdesk.ui.store_problem import StoreProblemDialog
 

@@ -55,11 +55,11 @@ def handouts_pdf(
 
 
 def request(db: Database, reference: str | int) -> dict[str, Any]:
-    """A request by id or ticket, ID number masked (requests_log.get's default)."""
-    from supportdesk.core import requests_log
+    """A request by id or ticket, ID number masked (tickets.get's default)."""
+    from supportdesk.core import tickets
 
-    request_id = requests_log.find(db, str(reference))
-    found = requests_log.get(db, request_id) if request_id is not None else None
+    request_id = tickets.find(db, str(reference))
+    found = tickets.get(db, request_id) if request_id is not None else None
     if found is None:
         raise DocumentSourceMissing(f"không có yêu cầu {reference}")
     return found
@@ -67,16 +67,17 @@ def request(db: Database, reference: str | int) -> dict[str, Any]:
 
 def period_summary(db: Database, period: str) -> dict[str, Any]:
     """stats.summarize plus the overdue requests received in the period (no personal data)."""
-    from supportdesk.core import requests_log, stats
+    from supportdesk.core import tickets
+    from supportdesk.core.tickets import stats
 
     summary = stats.summarize(db, period)  # PeriodError (a ValueError) for a bad period
     kind, first, after = stats.period_bounds(period)
     last = after - timedelta(days=1)  # a date bound includes its whole day
-    filters = requests_log.Filters(overdue=True, created_from=first, created_to=last)
+    filters = tickets.Filters(overdue=True, created_from=first, created_to=last)
     keep = ("ticket", "created_at", "category", "summary", "due_at", "status", "status_label")
-    rows = requests_log.page(db, filters, limit=OVERDUE_LIST_MAX)
+    rows = tickets.page(db, filters, limit=OVERDUE_LIST_MAX)
     summary["overdue"] = [{k: r.get(k) for k in keep} for r in rows]
-    labels = requests_log.STATUS_LABELS
+    labels = tickets.STATUS_LABELS
     for row in summary["overdue"] + summary["escalations"]:
         row["status_label"] = row.get("status_label") or labels.get(row.get("status"), "")
     return summary

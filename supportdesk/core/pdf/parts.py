@@ -22,7 +22,7 @@ PORTAL_SEARCH_URL = "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chin
 
 def center_from_settings(db) -> dict[str, str]:
     """The contact box data from the store's settings (missing keys are empty)."""
-    from supportdesk.core import settings
+    from supportdesk.core.store import settings
 
     return {key: clean(settings.get(db, key, "") or "") for key in CENTER_KEYS}
 

@@ -20,8 +20,8 @@ from supportdesk.core.sync import outbox
 
 # Catalog name → importer taking (db, path) and returning an ImportReport-like object.
 LOADERS = {
-    "procedures": "supportdesk.core.directory_agencies:import_catalog",
-    "contacts": "supportdesk.core.directory_files:import_file",
+    "procedures": "supportdesk.core.directory.agencies:import_catalog",
+    "contacts": "supportdesk.core.directory.files:import_file",
 }
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 from supportdesk.core.sync import outbox
 
 KEYRING_SERVICE = "SupportDesk hub"

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 from supportdesk.core.sync import payload as payload_mod
 
 STATES = ("pending", "in_flight", "acked", "rejected", "superseded")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 from supportdesk.core.sync import enrollment, outbox, snapshots
 from supportdesk.core.sync.client import HubClient, sync_once
 

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from sqlite_utils import Database
 
 from supportdesk import __version__
-from supportdesk.core import settings
+from supportdesk.core.store import settings
 from supportdesk.core.sync import enrollment, outbox
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -41,7 +41,7 @@ def queue_periods(
     if not code:
         raise ValueError("chưa đặt mã xã (commune_code) trong cài đặt")
     if summarize is None:
-        from supportdesk.core.stats import summarize
+        from supportdesk.core.tickets.stats import summarize
     now = time.time() if now is None else now
     queued = []
     for period in periods:

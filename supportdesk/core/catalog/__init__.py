@@ -1,0 +1,42 @@
+"""Administrative procedures: storing, importing, exporting and searching the catalog.
+
+The public API of the catalog; `records` stores and imports, `searching` finds, `shape` checks a
+record's shape, `portal_markdown` parses the portal's pages (see docs/ARCHITECTURE.md)."""
+
+from supportdesk.core.catalog.records import (
+    CATALOG_FORMAT,
+    LIST_FIELDS,
+    TEXT_FIELDS,
+    all_procedures,
+    count,
+    export_file,
+    fields,
+    get,
+    import_file,
+    import_records,
+    levels_from_text,
+    load_shipped_catalog,
+    normalise,
+    upsert,
+)
+from supportdesk.core.catalog.searching import SearchResult, search, title_length
+
+__all__ = [
+    "CATALOG_FORMAT",
+    "LIST_FIELDS",
+    "TEXT_FIELDS",
+    "SearchResult",
+    "all_procedures",
+    "count",
+    "export_file",
+    "fields",
+    "get",
+    "import_file",
+    "import_records",
+    "levels_from_text",
+    "load_shipped_catalog",
+    "normalise",
+    "search",
+    "title_length",
+    "upsert",
+]

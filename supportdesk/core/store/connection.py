@@ -1,0 +1,153 @@
+"""Opening the store: one SQLite file in the data dir, WAL, foreign keys, migrations, seed data."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from supportdesk import paths
+from supportdesk.core.store.errors import (
+    CORRUPT_CODES,
+    GuardedConnection,
+    StoreCorruptError,
+    StoreError,
+    StoreFullError,
+    StoreReadOnlyError,
+    StoreTooNewError,
+    write_error,
+)
+from supportdesk.core.store.migrations import migrations
+
+BUSY_TIMEOUT_MS = 5000
+
+# Seeders fill a brand-new store with the shipped data; each runs once, in one transaction.
+_SEEDERS = (
+    "supportdesk.core.catalog.records:load_shipped_catalog",
+    "supportdesk.core.directory.agencies:load_shipped_agencies",
+)
+
+
+def connect(path: Path) -> Database:
+    """A connection with the pragmas every connection needs (one per thread)."""
+    conn = sqlite3.connect(
+        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True, factory=GuardedConnection
+    )
+    conn.store_path = Path(path)
+    db = Database(conn)
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.execute("PRAGMA foreign_keys = ON")
+    # FULL: an acknowledged write survives a power cut, not only a killed process.
+    db.execute("PRAGMA synchronous = FULL")
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        db.execute("PRAGMA journal_mode = WAL")
+    return db
+
+
+def open_store(
+    directory: Path | str | None = None, *, seed: bool = True, check: bool = True
+) -> Database:
+    """Open (creating if needed) the store in a data dir and bring its schema up to date.
+
+    `check` runs SQLite's quick_check first (about 0.2 s for a 160 MB store) so that a damaged
+    file is reported at start, with the latest good backup, instead of failing mid-work."""
+    directory = paths.data_dir(directory)
+    path = paths.store_path(directory)
+    _check_writable(directory, path)
+    fresh = not path.exists()
+    db = None
+    try:
+        db = connect(path)
+        if check and not fresh:
+            _quick_check(db, path)
+        migrate(db, path)
+    except BaseException as exc:
+        if db is not None:
+            db.close()
+        if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, StoreError):
+            raise _open_error(exc, path) from exc
+        raise
+    if fresh and seed:
+        _seed(db)
+    return db
+
+
+def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in CORRUPT_CODES:
+        return StoreCorruptError(path, str(exc), _latest_good(path.parent))
+    return write_error(exc, path) or StoreError(f"Không mở được kho dữ liệu {path}: {exc}")
+
+
+def _check_writable(directory: Path, path: Path) -> None:
+    """A read-only or full data dir is told at start, not at the first save."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / f".supportdesk-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise StoreFullError(path) from exc
+        raise StoreReadOnlyError(path) from exc
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreReadOnlyError(path)
+
+
+def _quick_check(db: Database, path: Path) -> None:
+    problems = [row[0] for row in db.execute("PRAGMA quick_check(5)").fetchall()]
+    if problems != ["ok"]:
+        raise StoreCorruptError(path, "; ".join(problems), _latest_good(path.parent))
+
+
+def _latest_good(directory: Path) -> Path | None:
+    from supportdesk.core.store import backup
+
+    return backup.latest_good(directory)
+
+
+def migrate(db: Database, path: Path | None = None) -> list[str]:
+    """Apply pending migrations (after a copy of a non-empty store); refuse a newer schema."""
+    known = {m.name for m in migrations._migrations}
+    applied = [m.name for m in migrations.applied(db)]
+    unknown = [name for name in applied if name not in known]
+    if unknown:
+        raise StoreTooNewError(
+            "Kho dữ liệu này do một phiên bản SupportDesk mới hơn tạo ra "
+            f"(có thay đổi cấu trúc {', '.join(unknown)}). Hãy cài phiên bản mới hơn; "
+            "dữ liệu không bị thay đổi."
+        )
+    pending = [m.name for m in migrations.pending(db)]
+    if pending and applied and path is not None:
+        backup_copy(db, path.parent / "backups" / f"pre-migrate-{_stamp()}.db")
+    migrations.apply(db)
+    return pending
+
+
+def backup_copy(db: Database, target: Path) -> Path:
+    """A consistent copy of the live store through SQLite's online backup API."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+        # A backup is one self-contained file: no -wal beside it to lose when it is copied.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    return target
+
+
+def _stamp() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+
+def _seed(db: Database) -> None:
+    import importlib
+
+    for spec in _SEEDERS:
+        module, func = spec.split(":")
+        getattr(importlib.import_module(module), func)(db)
