@@ -12,9 +12,7 @@ import pkgutil
 import sys
 
 from supportdesk import __version__, commands
-from supportdesk.commands._common import CommandError
-from supportdesk.core.store.connection import StoreError
-from supportdesk.core.tabular import BadInputError
+from supportdesk.core.errors import UserError, user_message
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,21 +41,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(data_dir=args.data_dir)
     try:
         return args.handler(args) or 0
-    except BadInputError as exc:
-        print(f"supportdesk: {exc}", file=sys.stderr)
-        return 2
-    except CommandError as exc:
+    except UserError as exc:  # bad input, a refused change, a full disk: the message says why
         print(f"supportdesk: {exc}", file=sys.stderr)
         return exc.exit_code
-    except StoreError as exc:  # full disk, read-only or damaged store: the message says what to do
-        print(f"supportdesk: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 — the last line of defence: one clear line, exit 1
         if os.environ.get("SUPPORTDESK_DEBUG"):
             raise
-        print(f"supportdesk: lỗi: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"supportdesk: {user_message(exc)}", file=sys.stderr)
         return 1
 
 

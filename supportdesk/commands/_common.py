@@ -10,8 +10,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from supportdesk.core.errors import UserError
 
-class CommandError(Exception):
+
+class CommandError(UserError):
     """A failure the user can act on: one line on stderr and the exit code (2 for bad input)."""
 
     def __init__(self, message: str, exit_code: int = 2):

@@ -163,9 +163,9 @@ def shown(request: dict) -> dict:
 
 
 def _table(db, rows: list[dict]) -> None:
+    from supportdesk.core import vocab
     from supportdesk.core.calendar import format_local
     from supportdesk.core.tickets import categories
-    from supportdesk.core.tickets.log import STATUS_LABELS
 
     topics = categories.names(db)
     if not rows:
@@ -174,7 +174,7 @@ def _table(db, rows: list[dict]) -> None:
     print_table(
         [
             (
-                r["id"], r["ticket"], STATUS_LABELS[r["status"]],
+                r["id"], r["ticket"], vocab.label(vocab.STATUS, r["status"]),
                 topics.get(r["category"], r["category"]),
                 r["summary"], r["requester_name"], format_local(r["due_at"]),
                 "QUÁ HẠN" if r["overdue"] else "",

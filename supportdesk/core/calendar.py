@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 
 from sqlite_utils import Database
 
+from supportdesk.core.errors import UserError
+
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEFAULT_OFFICE_HOURS = (("07:30", "11:30"), ("13:30", "17:00"))
 SETTING_OFFICE_HOURS = "office_hours"  # [["07:30", "11:30"], ["13:30", "17:00"]]
@@ -21,7 +23,7 @@ SETTING_OVERRIDES = "calendar_overrides"  # {"days_off": [iso dates], "working_d
 _MAX_DAYS = 3 * 366  # a deadline further than this is a mistake in the data, not a plan
 
 
-class CalendarError(ValueError):
+class CalendarError(UserError, ValueError):
     """Office hours or overrides that cannot be used; the message says which."""
 
 

@@ -18,6 +18,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from supportdesk.core.errors import UserError
+
 COUNTRY = "84"
 MOBILE_PREFIXES = "35789"  # the digit after the trunk 0 of a 10-digit mobile number
 TWO_DIGIT_AREAS = ("24", "28")  # Hà Nội, TP.HCM
@@ -42,7 +44,7 @@ _REMARK = re.compile(r"\s*\([^\d)]*\)\s*$")
 _ALLOWED = re.compile(r"^\+?[\d\s.\-()/]*$")
 
 
-class PhoneError(ValueError):
+class PhoneError(UserError, ValueError):
     """Text that is not a phone number we can store; the message says why, in Vietnamese."""
 
 

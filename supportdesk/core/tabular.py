@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from supportdesk.core.errors import UserError
 from supportdesk.core.text import clean, fold
 
 HEADER_SEARCH_ROWS = 15  # portal exports put a banner of a few rows before the header
 
 
-class BadInputError(Exception):
+class BadInputError(UserError):
     """A file that cannot be imported as it is. Nothing was changed."""
 
     def __init__(self, path: Path | str, reason: str, row: int | None = None):

@@ -11,17 +11,11 @@ import math
 import statistics
 from datetime import datetime, timedelta
 
+from supportdesk.core import vocab
 from supportdesk.hub.storage import Storage
 
 COUNTERS = ("received", "resolved", "resolved_on_time", "open", "overdue", "escalated")
 CLOSED_STATUSES = {"resolved", "closed", "da_giai_quyet", "dong"}
-# Request statuses as a province officer reads them (the payload carries the codes).
-STATUS_NAMES = {
-    "new": "Mới",
-    "in_progress": "Đang xử lý",
-    "waiting": "Chờ người yêu cầu",
-    "escalated": "Đã chuyển cấp trên",
-}
 
 
 def periods(storage: Storage) -> list[dict]:
@@ -110,7 +104,7 @@ def _readable(escalation: dict, body: dict) -> dict:
     status = str(escalation.get("status", ""))
     return escalation | {
         "category": topics.get(escalation.get("category")) or escalation.get("category", ""),
-        "status": STATUS_NAMES.get(status, status),
+        "status": vocab.label(vocab.STATUS, status),
     }
 
 

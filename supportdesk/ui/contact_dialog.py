@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from supportdesk.core import vocab
 
 TEXT_KEYS = ("name", "position", "unit", "agency", "email", "hours")
 
@@ -29,13 +32,8 @@ class ContactDialog(QDialog):
         self.kind.addItem(self.tr("Cơ quan"), "agency")
         self.level = QComboBox()
         self.level.addItem(self.tr("(tự nhận biết)"), "")
-        for code, label in (
-            ("xa", self.tr("Cấp xã")),
-            ("tinh", self.tr("Cấp tỉnh")),
-            ("bo", self.tr("Trung ương")),
-            ("huyen", self.tr("Cấp huyện")),
-        ):
-            self.level.addItem(label, code)  # fmt: skip
+        for code, name in vocab.LEVEL.items():
+            self.level.addItem(QCoreApplication.translate("vocab", name), code)
         self.edits = {key: QLineEdit() for key in TEXT_KEYS}
         for key, edit in self.edits.items():
             edit.setObjectName(f"contact_{key}")

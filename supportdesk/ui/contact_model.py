@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from supportdesk.core import vocab
+
 
 def level_label(level: str) -> str:
-    return {
-        "xa": QCoreApplication.translate("ContactTableModel", "Cấp xã"),
-        "huyen": QCoreApplication.translate("ContactTableModel", "Cấp huyện"),
-        "tinh": QCoreApplication.translate("ContactTableModel", "Cấp tỉnh"),
-        "bo": QCoreApplication.translate("ContactTableModel", "Trung ương"),
-    }.get(level or "", "")
+    return QCoreApplication.translate("vocab", vocab.LEVEL[level]) if level in vocab.LEVEL else ""
 
 
 def where_text(contact: dict) -> str:

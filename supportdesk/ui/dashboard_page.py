@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.formats import TZ, local_time
 from supportdesk.ui.bar_chart import BarChart
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.formats import TZ, local_time
 
 PERIODS = ("today", "week", "month")
 OVERDUE_LIMIT = 50

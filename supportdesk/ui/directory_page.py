@@ -321,7 +321,7 @@ class DirectoryPage(QWidget):
         self.cancel_import_button.show()
         self._import_task = self.ctx.tasks.start(
             import_contacts, path, on_done=self._imported, on_error=self._import_failed,
-            on_progress=self._import_progress,
+            on_progress=self._import_progress, on_cancel=self._import_cancelled,
         )  # fmt: skip
 
     def cancel_import(self) -> None:
@@ -347,11 +347,13 @@ class DirectoryPage(QWidget):
 
     def _import_failed(self, message: str) -> None:
         self._import_ended()
-        if not message:  # cancelled by the person
-            self.report.setText(self.tr("Đã dừng nhập; danh bạ không thay đổi."))
-        else:
-            self.report.setText(self.tr("Không nhập được: {0}").replace("{0}", message))
-        self.import_finished.emit({"cancelled": not message, "error": message})
+        self.report.setText(self.tr("Không nhập được: {0}").replace("{0}", message))
+        self.import_finished.emit({"cancelled": False, "error": message})
+
+    def _import_cancelled(self) -> None:
+        self._import_ended()
+        self.report.setText(self.tr("Đã dừng nhập; danh bạ không thay đổi."))
+        self.import_finished.emit({"cancelled": True, "error": ""})
 
     def report_text(self, report: dict) -> str:
         if report.get("error"):

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from supportdesk.core.formats import local_time
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.formats import local_time
 
 
 def state_label(state: str) -> str:

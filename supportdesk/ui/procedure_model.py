@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from supportdesk.core import vocab
+
 
 def level_names() -> dict[str, str]:
     return {
-        "xa": QCoreApplication.translate("levels", "Xã"),
-        "tinh": QCoreApplication.translate("levels", "Tỉnh"),
-        "bo": QCoreApplication.translate("levels", "Bộ"),
-        "huyen": QCoreApplication.translate("levels", "Huyện"),
+        code: QCoreApplication.translate("vocab", name) for code, name in vocab.LEVEL_SHORT.items()
     }
 
 

@@ -7,7 +7,6 @@ from urllib.parse import quote
 PORTAL_URL = (
     "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={}"
 )
-LEVEL_NAMES = {"xa": "Cấp xã", "tinh": "Cấp tỉnh", "bo": "Cấp bộ", "huyen": "Cấp huyện"}
 
 
 def portal_url(procedure: dict) -> str:

@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from supportdesk.ui.formats import local_time
+from supportdesk.core.formats import local_time
 from supportdesk.ui.request_model import status_label
 
 # action key -> status it moves to (None: escalation, which needs a target)

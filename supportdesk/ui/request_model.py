@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from supportdesk.ui.formats import TZ
+from supportdesk.core import vocab
+from supportdesk.core.formats import TZ
 
 PAGE_SIZE = 200
 DUE_SOON = timedelta(hours=4)
@@ -59,14 +60,7 @@ def _iso(stamp: float | None) -> str | None:
 
 
 def status_label(status: str) -> str:
-    return {
-        "new": QCoreApplication.translate("status", "Mới"),
-        "in_progress": QCoreApplication.translate("status", "Đang xử lý"),
-        "waiting": QCoreApplication.translate("status", "Chờ người yêu cầu"),
-        "escalated": QCoreApplication.translate("status", "Đã chuyển cấp trên"),
-        "resolved": QCoreApplication.translate("status", "Đã giải quyết"),
-        "closed": QCoreApplication.translate("status", "Đã đóng"),
-    }.get(status, status)
+    return QCoreApplication.translate("vocab", vocab.label(vocab.STATUS, status))
 
 
 class RequestTableModel(QAbstractTableModel):

@@ -34,8 +34,8 @@ class StatusBar(QStatusBar):
         self.refresh()
 
     def _read_sync_state(self) -> None:
+        from supportdesk.core.formats import local_time
         from supportdesk.core.sync import outbox
-        from supportdesk.ui.formats import local_time
 
         found = outbox.status(self.ctx.db)
         last = found.get("last_success_at")

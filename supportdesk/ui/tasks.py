@@ -15,12 +15,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from supportdesk.core.errors import UserError, user_message
+
 
 class TaskRelay(QObject):
     """Lives in the GUI thread; signals emitted from the worker are delivered queued."""
 
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception itself; handlers show core.errors.user_message(exc)
+    cancelled = Signal()
     progress = Signal(int, int)
 
 
@@ -49,10 +52,11 @@ class Task(QRunnable):
                 result = self._drain(result)
             self.relay.finished.emit(result)
         except Cancelled:
-            self.relay.failed.emit("")
+            self.relay.cancelled.emit()
         except Exception as exc:  # noqa: BLE001 — reported to the GUI, which shows it
-            traceback.print_exc()
-            self.relay.failed.emit(f"{type(exc).__name__}: {exc}")
+            if not isinstance(exc, UserError):  # our fault: keep the trace for the log
+                traceback.print_exc()
+            self.relay.failed.emit(exc)
         finally:
             if db is not None:
                 db.close()
@@ -86,18 +90,22 @@ class TaskRunner(QObject):
         on_done: Callable | None = None,
         on_error: Callable | None = None,
         on_progress: Callable | None = None,
+        on_cancel: Callable | None = None,
         with_db: bool = True,
     ) -> Task:
         relay = TaskRelay(self)
         self._live.add(relay)
         if on_done:
             relay.finished.connect(on_done)
-        if on_error:
-            relay.failed.connect(on_error)
+        if on_error:  # handlers get the message a person reads, never a type name
+            relay.failed.connect(lambda exc: on_error(user_message(exc)))
+        if on_cancel:
+            relay.cancelled.connect(on_cancel)
         if on_progress:
             relay.progress.connect(on_progress)
         relay.finished.connect(lambda _r, relay=relay: self._release(relay))
-        relay.failed.connect(lambda _m, relay=relay: self._release(relay))
+        relay.failed.connect(lambda _e, relay=relay: self._release(relay))
+        relay.cancelled.connect(lambda relay=relay: self._release(relay))
         task = Task(self.db_path if with_db else None, fn, args, relay)
         self.pool.start(task)
         return task

@@ -36,8 +36,8 @@ def test_on_time_text():
 def test_period_ids():
     from datetime import datetime
 
+    from supportdesk.core.formats import TZ
     from supportdesk.ui.dashboard_page import period_id
-    from supportdesk.ui.formats import TZ
 
     now = datetime(2026, 11, 22, 9, 0, tzinfo=TZ)
     assert [period_id(p, now) for p in ("today", "week", "month")] == [

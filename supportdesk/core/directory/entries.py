@@ -14,12 +14,13 @@ from datetime import UTC, date, datetime
 
 from sqlite_utils import Database
 
-from supportdesk.core import phones, text
+from supportdesk.core import phones, text, vocab
 from supportdesk.core.catalog.records import CODE_RE
+from supportdesk.core.errors import UserError
 from supportdesk.core.tabular import ImportReport
 
 KINDS = {"person": "Cá nhân", "agency": "Cơ quan"}
-LEVELS = {"xa": "Cấp xã", "huyen": "Cấp huyện", "tinh": "Cấp tỉnh", "bo": "Trung ương"}
+LEVELS = vocab.LEVEL
 LEVEL_RANK = {"xa": 0, "huyen": 1, "tinh": 2, "bo": 3}  # a commune team's nearest first
 TEXT_FIELDS = ("name", "position", "unit", "agency", "email", "hours", "notes", "source")
 LIST_SPLIT = re.compile(r"\s*[;\n]+\s*")
@@ -42,7 +43,7 @@ LEVEL_INPUT.update({key: key for key in LEVELS})
 _clean = functools.lru_cache(maxsize=16384)(text.clean)  # the same agencies on every row
 
 
-class RecordError(ValueError):
+class RecordError(UserError, ValueError):
     """One record that cannot be stored; the message says why, in Vietnamese."""
 
 

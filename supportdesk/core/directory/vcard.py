@@ -9,13 +9,14 @@ import quopri
 import re
 from dataclasses import dataclass, field
 
+from supportdesk.core.errors import UserError
 from supportdesk.core.text import clean
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NAME = re.compile(r"^[A-Za-z0-9-]+$")
 
 
-class VCardError(ValueError):
+class VCardError(UserError, ValueError):
     def __init__(self, line: int, reason: str):
         super().__init__(reason)
         self.line, self.reason = line, reason

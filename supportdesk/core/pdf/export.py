@@ -12,7 +12,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from supportdesk.core.pdf import formats, handout, parts, receipt, report
+from supportdesk.core import formats, vocab
+from supportdesk.core.errors import UserError
+from supportdesk.core.pdf import handout, parts, receipt, report
 
 KINDS = ("handout", "handouts", "receipt", "report")
 OVERDUE_LIST_MAX = 200  # the report lists at most this many overdue requests
@@ -30,7 +32,7 @@ EVERYDAY_PROCEDURES = (
 )  # fmt: skip
 
 
-class DocumentSourceMissing(LookupError):
+class DocumentSourceMissing(UserError, LookupError):
     """The procedure, request or period asked for does not exist; the message says which."""
 
 
@@ -77,7 +79,7 @@ def period_summary(db: Database, period: str) -> dict[str, Any]:
     keep = ("ticket", "created_at", "category", "summary", "due_at", "status", "status_label")
     rows = tickets.page(db, filters, limit=OVERDUE_LIST_MAX)
     summary["overdue"] = [{k: r.get(k) for k in keep} for r in rows]
-    labels = tickets.STATUS_LABELS
+    labels = vocab.STATUS
     for row in summary["overdue"] + summary["escalations"]:
         row["status_label"] = row.get("status_label") or labels.get(row.get("status"), "")
     return summary
@@ -89,8 +91,8 @@ def top_procedures(db: Database, n: int, month: str | None = None) -> tuple[list
     today = formats.now_local()
     year, mon = map(int, (month or today.strftime("%Y-%m")).split("-"))
     label = f"{mon:02d}/{year}"
-    start = datetime(year, mon, 1, tzinfo=formats.VN_TZ)
-    end = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=formats.VN_TZ)
+    start = datetime(year, mon, 1, tzinfo=formats.TZ)
+    end = datetime(year + mon // 12, mon % 12 + 1, 1, tzinfo=formats.TZ)
     rows = []
     if db["requests"].exists():  # the request log may not be installed in an old store
         rows = db.execute(

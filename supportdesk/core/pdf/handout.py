@@ -24,7 +24,8 @@ from reportlab.platypus import (
     Table,
 )
 
-from supportdesk.core.pdf import fonts, formats, pages, parts
+from supportdesk.core import formats
+from supportdesk.core.pdf import fonts, pages, parts
 from supportdesk.core.pdf.styles import MUTED, RULE, Styles, esc, styles
 from supportdesk.core.text import clean
 

@@ -15,18 +15,13 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
 
-from supportdesk.core.pdf import fonts, formats, pages, parts
+from supportdesk.core import formats, vocab
+from supportdesk.core.pdf import fonts, pages, parts
 from supportdesk.core.pdf.styles import MUTED, RULE, Styles, esc, styles
 from supportdesk.core.text import clean
 
 ROLL_WIDTH = 80 * mm
 WIDTHS = ("a5", "80mm")
-KIND_LABELS = {
-    "citizen": "Công dân",
-    "civil_servant": "Cán bộ, công chức",
-    "business": "Doanh nghiệp",
-    "other": "Khác",
-}
 
 
 def _value(request: dict[str, Any], *keys: str) -> str:
@@ -99,7 +94,7 @@ class Receipt:
         rows = [
             ("Tiếp nhận lúc", formats.moment(request.get("created_at"))),
             ("Người yêu cầu", _value(request, "requester_name")),
-            ("Đối tượng", KIND_LABELS.get(kind, kind)),
+            ("Đối tượng", vocab.label(vocab.REQUESTER_KIND, kind)),
             ("Đơn vị", _value(request, "requester_unit")),
             ("Điện thoại", _value(request, "requester_phone")),
             ("Số định danh", masked_id(request)),

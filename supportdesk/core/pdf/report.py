@@ -17,7 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, HRFlowable, KeepTogether, Paragraph, Spacer
 
-from supportdesk.core.pdf import fonts, formats, pages, parts
+from supportdesk.core import formats
+from supportdesk.core.pdf import fonts, pages, parts
 from supportdesk.core.pdf.styles import ACCENT, INK, MUTED, Styles, esc, styles
 from supportdesk.core.text import clean
 

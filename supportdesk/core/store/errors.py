@@ -10,9 +10,13 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from supportdesk.core.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """The store cannot be opened as it is; the message says why, in plain words."""
+
+    exit_code = 1  # the environment (disk, file), not the command's input
 
 
 class StoreTooNewError(StoreError):

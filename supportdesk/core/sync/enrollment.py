@@ -12,6 +12,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from supportdesk.core.errors import UserError
 from supportdesk.core.store import settings
 from supportdesk.core.sync import outbox
 
@@ -20,7 +21,7 @@ TOKEN_FILE = "hub-token"
 ENV_STORE = "SUPPORTDESK_TOKEN_STORE"  # "file" or "keyring": force one (tests, kiosks)
 
 
-class EnrollmentError(Exception):
+class EnrollmentError(UserError):
     pass
 
 

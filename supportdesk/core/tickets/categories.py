@@ -8,13 +8,14 @@ import re
 from sqlite_utils import Database
 
 from supportdesk.core import text
+from supportdesk.core.errors import UserError
 
 UNITS = ("hours", "days")
 CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
 MAX_SERVICE = {"hours": 24 * 60, "days": 365}
 
 
-class CategoryError(ValueError):
+class CategoryError(UserError, ValueError):
     pass
 
 

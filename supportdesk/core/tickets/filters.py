@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from supportdesk.core import text
 from supportdesk.core.calendar import TZ, now_utc, to_iso
+from supportdesk.core.errors import UserError
 
 OPEN_STATUSES = ("new", "in_progress", "waiting", "escalated")
 DONE_STATUSES = ("resolved", "closed")
@@ -38,7 +39,7 @@ SUMMARY_COLUMNS = (
 )  # fmt: skip
 
 
-class FilterError(ValueError):
+class FilterError(UserError, ValueError):
     pass
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from supportdesk.core import text
+from supportdesk.core import formats, text, vocab
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
 from supportdesk.core.calendar import from_iso as _t
 from supportdesk.core.store import settings
@@ -29,7 +29,6 @@ from supportdesk.core.tickets.model import (
     PERSONAL,
     RETENTION_SETTING,
     SETTING_COMMUNE,
-    STATUS_LABELS,
     STATUSES,
     TRANSITIONS,
     RequestError,
@@ -203,13 +202,13 @@ def _apply(
     if status is not None and status != old:
         if status not in TRANSITIONS[old]:
             raise RequestError(
-                f"không thể chuyển yêu cầu {current['ticket']} từ “{STATUS_LABELS[old]}” "
-                f"sang “{STATUS_LABELS[status]}”"
+                f"không thể chuyển yêu cầu {current['ticket']} từ “{vocab.STATUS[old]}” "
+                f"sang “{vocab.STATUS[status]}”"
             )
         change.update(_status_effects(db, current, status, stamp, now, cal, note))
         change["status"] = status
     elif status is not None and not retarget:
-        raise RequestError(f"yêu cầu {current['ticket']} đã ở trạng thái “{STATUS_LABELS[old]}”")
+        raise RequestError(f"yêu cầu {current['ticket']} đã ở trạng thái “{vocab.STATUS[old]}”")
     if status == "escalated":
         if escalate_to is None and not current["escalated_to"]:
             raise RequestError("cần nơi chuyển đến (--escalate-to: mã liên hệ hoặc tên đơn vị)")
@@ -324,13 +323,6 @@ def _load(db: Database, request_id: int) -> dict | None:
     return dict(zip(columns, row)) if row else None
 
 
-def mask_id(number: str | None) -> str:
-    """An ID number as shown: only the last 3 digits stay readable."""
-    if not number:
-        return ""
-    return "*" * max(0, len(number) - 3) + number[-3:]
-
-
 def get(
     db: Database, request_id: int, *, reveal: bool = False, now: datetime | None = None
 ) -> dict | None:
@@ -340,12 +332,12 @@ def get(
     if row is None:
         return None
     row.pop("search_text")
-    row["requester_id_masked"] = mask_id(row["requester_id_number"])
+    row["requester_id_masked"] = formats.mask_id(row["requester_id_number"])
     if not reveal:
         row.pop("requester_id_number")
     category = categories.get(db, row["category"])
     row["category_name"] = category["name"] if category else row["category"]
-    row["status_label"] = STATUS_LABELS[row["status"]]
+    row["status_label"] = vocab.label(vocab.STATUS, row["status"])
     row["overdue"] = is_overdue(row, to_iso(now or now_utc()))
     row["events"] = events(db, request_id)
     return row

@@ -10,21 +10,14 @@ from datetime import datetime, timedelta
 
 from sqlite_utils import Database
 
-from supportdesk.core import text
+from supportdesk.core import text, vocab
+from supportdesk.core.errors import UserError
 from supportdesk.core.tickets import categories
 
-KINDS = ("citizen", "civil_servant", "business", "other")
-CHANNELS = ("counter", "phone", "online", "field")
-PRIORITIES = ("low", "normal", "high", "urgent")
-STATUSES = ("new", "in_progress", "waiting", "escalated", "resolved", "closed")
-STATUS_LABELS = {
-    "new": "Mới",
-    "in_progress": "Đang xử lý",
-    "waiting": "Chờ người yêu cầu",
-    "escalated": "Đã chuyển cấp trên",
-    "resolved": "Đã giải quyết",
-    "closed": "Đã đóng",
-}
+KINDS = tuple(vocab.REQUESTER_KIND)
+CHANNELS = tuple(vocab.CHANNEL)
+PRIORITIES = tuple(vocab.PRIORITY)
+STATUSES = tuple(vocab.STATUS)
 TRANSITIONS = {
     "new": {"in_progress", "waiting", "escalated", "resolved"},
     "in_progress": {"waiting", "escalated", "resolved"},
@@ -59,7 +52,7 @@ DEFAULT_RETENTION_MONTHS = 24
 SETTING_COMMUNE = "commune_code"
 
 
-class RequestError(ValueError):
+class RequestError(UserError, ValueError):
     """Input or a transition that is refused; the message is one plain Vietnamese line."""
 
 

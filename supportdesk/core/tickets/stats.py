@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from supportdesk.core.calendar import TZ, now_utc, to_iso
+from supportdesk.core.errors import UserError
 from supportdesk.core.tickets import categories
 from supportdesk.core.tickets.filters import OPEN_SQL, OVERDUE_SQL
 
@@ -31,7 +32,7 @@ _PATTERNS = (
 )
 
 
-class PeriodError(ValueError):
+class PeriodError(UserError, ValueError):
     pass
 
 

@@ -2,8 +2,8 @@ import unicodedata
 
 import pytest
 
+from supportdesk.core.formats import long_date
 from supportdesk.core.pdf import handout
-from supportdesk.core.pdf.formats import long_date
 from tests.core.pdf.pdf_helpers import (
     CENTER,
     SUBSET_NAME,

@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
+from supportdesk.core.formats import TZ as VN_TZ
 from supportdesk.core.pdf import report
-from supportdesk.core.pdf.formats import VN_TZ
 from tests.core.pdf.pdf_helpers import CENTER, SUBSET_NAME, all_text, fonts_used, page_texts
 
 

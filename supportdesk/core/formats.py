@@ -1,12 +1,13 @@
-"""How dates, numbers and personal data look on paper (Vietnamese conventions)."""
+"""How dates, times, numbers, money and personal data are shown (Vietnamese conventions).
+
+One place for every display format, used by the CLI, the GUI, the PDFs and the hub alike
+(docs/ARCHITECTURE.md, "Vocabulary and formats"). Stored times are UTC; shown in Vietnam time."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
-# Vietnam has kept UTC+7 without daylight saving since 1975; a fixed offset avoids needing the
-# tzdata package on Windows just to print a date.
-VN_TZ = timezone(timedelta(hours=7), "Asia/Ho_Chi_Minh")
+from supportdesk.core.calendar import TZ
 
 
 def local(value: str | datetime | None) -> datetime | None:
@@ -17,11 +18,11 @@ def local(value: str | datetime | None) -> datetime | None:
         value = datetime.fromisoformat(value.replace("Z", "+00:00"))
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
-    return value.astimezone(VN_TZ)
+    return value.astimezone(TZ)
 
 
 def now_local() -> datetime:
-    return datetime.now(VN_TZ)
+    return datetime.now(TZ)
 
 
 def day(value: str | datetime | date | None) -> str:
@@ -58,9 +59,19 @@ def percent(part: int, whole: int) -> str:
 
 
 def mask_id(id_number: str | None) -> str:
-    """Only the last 3 digits of an ID number leave the counter on paper (Decree 13/2023)."""
+    """An ID number as shown on screen and paper: only the last 3 digits stay readable
+    (Decree 13/2023); a short number keeps only its last digit, so it never shows whole."""
     value = "".join((id_number or "").split())
     if not value:
         return ""
     keep = 3 if len(value) > 6 else 1
     return "*" * (len(value) - keep) + value[-keep:]
+
+
+def local_time(iso: str | None, with_year: bool = False) -> str:
+    """'03/11 14:05' (or '03/11/2026 14:05'): a stored time in a list or a timeline."""
+    if not iso:
+        return ""
+    moment = datetime.fromisoformat(iso).astimezone(TZ)
+    return moment.strftime("%d/%m/%Y %H:%M" if with_year else "%d/%m %H:%M")
+
