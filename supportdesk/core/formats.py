@@ -74,4 +74,3 @@ def local_time(iso: str | None, with_year: bool = False) -> str:
         return ""
     moment = datetime.fromisoformat(iso).astimezone(TZ)
     return moment.strftime("%d/%m/%Y %H:%M" if with_year else "%d/%m %H:%M")
-

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -12,7 +12,6 @@ from supportdesk.core import vocab
 from supportdesk.core.formats import TZ
 
 PAGE_SIZE = 200
-DUE_SOON = timedelta(hours=4)
 OVERDUE_BG, DUE_SOON_BG, DONE_FG = QColor("#f9d6d5"), QColor("#fdf0c8"), QColor("#5f6b76")
 
 
@@ -24,7 +23,7 @@ class Row:
     budget (a full row dict costs several times more). Repeated texts are interned."""
 
     KEYS = ("id", "ticket", "created_at", "requester_name", "category", "summary", "status",
-            "due_at", "assignee", "overdue")  # fmt: skip
+            "due_at", "assignee", "overdue", "due_soon")  # fmt: skip
     __slots__ = KEYS
 
     def __init__(self, found: dict):
@@ -38,6 +37,7 @@ class Row:
         self.due_at = _stamp(found.get("due_at"))
         self.assignee = _shared(found.get("assignee"))
         self.overdue = bool(found.get("overdue"))
+        self.due_soon = bool(found.get("due_soon"))
 
     def __getitem__(self, key: str):
         value = getattr(self, key)
@@ -110,12 +110,6 @@ class RequestTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def due_soon(self, row: Row) -> bool:
-        if row.overdue or row.status in ("resolved", "closed") or row.due_at is None:
-            return False
-        now = datetime.fromisoformat(self._now).timestamp()
-        return row.due_at - now < DUE_SOON.total_seconds()
-
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -133,7 +127,7 @@ class RequestTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if row["overdue"]:
                 return OVERDUE_BG
-            if self.due_soon(row):
+            if row.due_soon:  # the same rule as the "due soon" filter (core.tickets.filters)
                 return DUE_SOON_BG
         if role == Qt.ItemDataRole.ForegroundRole and row["status"] in ("resolved", "closed"):
             return DONE_FG

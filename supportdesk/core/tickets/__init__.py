@@ -8,6 +8,7 @@ from supportdesk.core.tickets.filters import (
     FilterError,
     Filters,
     count,
+    is_due_soon,
     is_overdue,
     page,
 )
@@ -43,6 +44,7 @@ __all__ = [
     "events",
     "find",
     "get",
+    "is_due_soon",
     "is_overdue",
     "page",
     "purge_personal",

@@ -25,6 +25,8 @@ OVERDUE_SQL = (
     f"(r.status IN {_OPEN} AND CASE WHEN r.status = 'waiting' "
     "THEN r.due_at < r.waiting_since ELSE r.due_at < :now END)"
 )
+# Due soon: past the warning time the deadline set at intake, not yet due; a waiting request's
+# clock is stopped, so it is never due soon (the list filter and the yellow rows use this rule).
 DUE_SOON_SQL = (
     "(r.status IN ('new', 'in_progress', 'escalated') AND r.warn_at <= :now AND r.due_at >= :now)"
 )
@@ -35,7 +37,7 @@ MAX_LIMIT = 1000
 SUMMARY_COLUMNS = (
     "id", "ticket", "status", "category", "priority", "channel", "summary", "requester_kind",
     "requester_name", "requester_phone", "assignee", "created_at", "due_at", "resolved_at",
-    "on_time", "escalated_to", "waiting_since",
+    "on_time", "escalated_to", "waiting_since", "warn_at",
 )  # fmt: skip
 
 
@@ -193,6 +195,7 @@ def page(
     rows = [dict(zip(SUMMARY_COLUMNS, r)) for r in db.execute(sql, params)]
     for row in rows:
         row["overdue"] = is_overdue(row, moment)
+        row["due_soon"] = is_due_soon(row, moment)
     return rows
 
 
@@ -208,3 +211,10 @@ def is_overdue(row: dict, now_iso: str) -> bool:
     if row["status"] == "waiting":
         return bool(row["waiting_since"]) and row["due_at"] < row["waiting_since"]
     return row["due_at"] < now_iso
+
+
+def is_due_soon(row: dict, now_iso: str) -> bool:
+    """The Python twin of DUE_SOON_SQL, for one row already in hand."""
+    if row["status"] not in ("new", "in_progress", "escalated"):
+        return False
+    return bool(row.get("warn_at")) and row["warn_at"] <= now_iso <= (row["due_at"] or "")

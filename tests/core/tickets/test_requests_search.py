@@ -71,6 +71,11 @@ def test_filters(empty_db):
     assert ids(at=late, overdue=True) == [a["id"], d["id"]]
     assert ids(at=late, due_soon=True) == [c["id"]]
     assert ids(at=late, open_only=True, category="vneid") == [a["id"], c["id"]]
+    # The list's colours (row flags) follow the same rules as the filters, at both moments.
+    for at in (EARLY, late):
+        rows = tickets.page(empty_db, {}, now=at)
+        assert sorted(r["id"] for r in rows if r["due_soon"]) == ids(at=at, due_soon=True)
+        assert sorted(r["id"] for r in rows if r["overdue"]) == ids(at=at, overdue=True)
 
 
 phones = st.one_of(
