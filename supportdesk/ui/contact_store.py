@@ -9,12 +9,10 @@ from pathlib import Path
 def save_contact(db, raw: dict, contact_id: int | None = None) -> int:
     """Add a contact, or replace the fields of the one being edited; returns its id."""
     from supportdesk.core import directory
-    from supportdesk.core.tabular import ImportReport
 
-    if contact_id is not None:
-        return directory.update(db, contact_id, raw)
-    with db.atomic():
-        return directory.save(db, directory.normalise(raw), ImportReport())
+    if contact_id is None:
+        return directory.add(db, raw)
+    return directory.update(db, contact_id, raw)
 
 
 def import_contacts(db, path: str):

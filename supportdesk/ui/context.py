@@ -23,8 +23,9 @@ class AppContext:
     def db_path(self) -> Path:
         return self.tasks.db_path
 
-    def setting(self, key: str, default: Any = None) -> Any:
-        return settings.get(self.db, key, default)
+    def setting(self, key: str, *default: Any) -> Any:
+        """A setting, its registered default when unset (core.store.settings)."""
+        return settings.get(self.db, key, *default)
 
     def put_setting(self, key: str, value: Any) -> None:
         settings.put(self.db, key, value)

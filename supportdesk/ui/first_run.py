@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from supportdesk.core.admin_units import AdminUnits
+from supportdesk.core.store import settings
 from supportdesk.ui.center_form import CenterForm
 from supportdesk.ui.context import AppContext
 
@@ -53,8 +54,7 @@ class FirstRunDialog(QDialog):
         dialog = cls(units, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        for key, value in dialog.form.values().items():
-            ctx.put_setting(key, value)
+        settings.apply(ctx.db, dialog.form.values())  # all of the first run, or nothing
         return True
 
 

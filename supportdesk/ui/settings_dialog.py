@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.admin_units import AdminUnits
+from supportdesk.core.errors import UserError
+from supportdesk.core.store import settings
 from supportdesk.ui import i18n, style
 from supportdesk.ui.center_form import KEYS, CenterForm
 from supportdesk.ui.context import AppContext
@@ -34,7 +36,7 @@ class SettingsDialog(QDialog):
         self.language.setObjectName("language")
         for code, name in i18n.LANGUAGES.items():
             self.language.addItem(name, code)
-        self.language.setCurrentIndex(self.language.findData(ctx.setting("ui_language", "vi")))
+        self.language.setCurrentIndex(self.language.findData(ctx.setting("ui_language")))
         self.font_size = QSpinBox()
         self.font_size.setObjectName("fontSize")
         self.font_size.setRange(style.MIN_POINT_SIZE, style.MAX_POINT_SIZE)
@@ -79,19 +81,23 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(0)
             self.error.setText(problem)
             return
-        current = None
-        try:
-            with self.ctx.db.atomic():  # all tabs or none
-                for key, value in self.form.values(operator=self.ctx.operator).items():
-                    self.ctx.put_setting(key, value)
-                self.ctx.put_setting("ui_language", self.language.currentData())
-                self.ctx.put_setting("ui_font_size", self.font_size.value())
-                for _title, tab in self.extra_tabs:
-                    current = tab
-                    tab.save()
-        except ValueError as exc:  # CategoryError, CalendarError: the core says why
-            if current is not None:
-                self.tabs.setCurrentWidget(current)
+        changes = self.form.values(operator=self.ctx.operator)
+        changes["ui_language"] = self.language.currentData()
+        changes["ui_font_size"] = self.font_size.value()
+        current = [None]  # the tab whose save is running, to show it when the core refuses
+
+        def step(tab):
+            def run():
+                current[0] = tab
+                tab.save()
+
+            return run
+
+        try:  # all tabs or none: the core checks and writes everything in one transaction
+            settings.apply(self.ctx.db, changes, [step(tab) for _title, tab in self.extra_tabs])
+        except UserError as exc:  # a setting, a topic or the calendar: the core says why
+            if current[0] is not None:
+                self.tabs.setCurrentWidget(current[0])
             self.error.setText(self.tr("Chưa lưu: {0}").replace("{0}", str(exc)))
             return
         super().accept()

@@ -220,14 +220,14 @@ class SyncTab(QWidget):
 class RetentionTab(QWidget):
     def __init__(self, ctx: AppContext, parent=None):
         super().__init__(parent)
-        from supportdesk.core.tickets.model import DEFAULT_RETENTION_MONTHS, RETENTION_SETTING
+        from supportdesk.core.tickets.model import RETENTION_SETTING
 
         self.ctx = ctx
         self.key = RETENTION_SETTING
         self.months = QSpinBox()
         self.months.setObjectName("retentionMonths")
         self.months.setRange(1, 1200)
-        self.months.setValue(int(ctx.setting(RETENTION_SETTING, DEFAULT_RETENTION_MONTHS)))
+        self.months.setValue(int(ctx.setting(RETENTION_SETTING)))
         self.months.setSuffix(self.tr(" tháng"))
         note = QLabel(self.tr(
             "Sau thời hạn này, họ tên, số điện thoại và số giấy tờ của người yêu cầu được xoá "

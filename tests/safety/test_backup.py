@@ -25,7 +25,7 @@ def test_daily_backup_once_a_day_keeps_the_last_n(filled):
     assert all(made)
     assert backup.daily(db, filled, now=start + timedelta(days=19, hours=3)) is None
     kept = sorted(p.name for p in backup.backups_dir(filled).glob("*.db"))
-    assert kept == sorted(p.name for p in made[-backup.DEFAULT_KEEP :])
+    assert kept == sorted(p.name for p in made[-settings.REGISTRY[backup.KEEP_SETTING].default :])
 
     settings.put(db, backup.KEEP_SETTING, 3)
     backup.daily(db, filled, now=start + timedelta(days=20))

@@ -348,6 +348,14 @@ def save(db: Database, rec: dict, report: ImportReport, lookup: _Lookup | None =
     return contact_id
 
 
+def add(db: Database, raw: dict) -> int:
+    """Add what a form says as one entry (or update the entry it matches by phone or by name and
+    agency, as an import would), in its own transaction; returns its id. Raises RecordError."""
+    rec = normalise(raw)
+    with db.atomic():
+        return save(db, rec, ImportReport())
+
+
 def update(db: Database, contact_id: int, raw: dict) -> int:
     """Replace an entry's fields with what a form says; it keeps its id even when its name or
     phones change (an import would match by those instead). Raises RecordError."""

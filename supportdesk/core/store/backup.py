@@ -20,7 +20,6 @@ from supportdesk.core.store.migrations import migrations
 from supportdesk.core.tabular import BadInputError
 
 KEEP_SETTING = "backup_keep"  # how many of the app's own backups to keep
-DEFAULT_KEEP = 14
 PREFIX = "supportdesk-"  # the rotated backups; pre-migrate-/pre-restore- copies are left alone
 MIGRATIONS_TABLE = "_sqlite_migrations"
 
@@ -124,8 +123,7 @@ def _rotated(data_dir: Path) -> list[Path]:
 
 
 def _keep(db: Database) -> int:
-    value = settings.get(db, KEEP_SETTING, DEFAULT_KEEP)
-    return value if isinstance(value, int) and value > 0 else DEFAULT_KEEP
+    return settings.get(db, KEEP_SETTING)
 
 
 # ---------------------------------------------------------------- checking

@@ -24,7 +24,6 @@ from supportdesk.core.tickets.filters import (
     phone_tokens,
 )
 from supportdesk.core.tickets.model import (
-    DEFAULT_RETENTION_MONTHS,
     DEFAULTS,
     PERSONAL,
     RETENTION_SETTING,
@@ -384,7 +383,7 @@ def purge_personal(
     ago (default: the retention setting, 24 months). Counts stay; returns how many changed."""
     months = older_than_months
     if months is None:
-        months = int(settings.get(db, RETENTION_SETTING, DEFAULT_RETENTION_MONTHS))
+        months = int(settings.get(db, RETENTION_SETTING))
     if not 0 <= months <= 1200:
         raise RequestError("số tháng lưu giữ phải từ 0 đến 1200")
     now = now or now_utc()

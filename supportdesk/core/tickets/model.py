@@ -48,7 +48,6 @@ _PROCEDURE_CODE = re.compile(r"^\d{1,2}\.\d{6}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 BACKFILL_TOLERANCE = timedelta(minutes=5)  # PC clocks drift; a later "--at" is a typo
 RETENTION_SETTING = "retention_months"
-DEFAULT_RETENTION_MONTHS = 24
 SETTING_COMMUNE = "commune_code"
 
 
