@@ -1,6 +1,6 @@
 import os
 
-# Before any QApplication exists (DESIGN §9): tests never need a display.
+# Before any QApplication exists: tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402

@@ -51,7 +51,7 @@ def local_iso(value: str | None) -> str | None:
 
 
 def format_local(value: str | None) -> str:
-    """dd/MM/yyyy HH:mm in Vietnam time (DESIGN §8), empty for no time."""
+    """dd/MM/yyyy HH:mm in Vietnam time, empty for no time."""
     return local(value).strftime("%d/%m/%Y %H:%M") if value else ""
 
 

@@ -58,10 +58,6 @@ class Phone:
     def display(self) -> str:
         return display(self.number, self.ext)
 
-    @property
-    def is_mobile(self) -> bool:
-        return _is_mobile(self.number)
-
     def as_dict(self) -> dict:
         return {"number": self.number, "ext": self.ext, "kind": self.kind, "display": self.display}
 

@@ -1,7 +1,7 @@
 """Vietnamese text: NFC normalisation, folding for search, and FTS5 query building.
 
 All search in SupportDesk goes through this module, so that what is indexed and what is typed
-are folded the same way (DESIGN §4).
+are folded the same way (docs/ARCHITECTURE.md, "A search").
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The hub's HTTP API (DESIGN §6) and the province dashboard, on FastAPI.
+"""The hub's HTTP API (docs/ARCHITECTURE.md, "A sync") and the province dashboard, on FastAPI.
 
 Handlers only translate between HTTP and hub.service; storage work runs in the thread pool so a
 slow commit never stalls the event loop."""

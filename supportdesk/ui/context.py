@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,6 @@ class AppContext:
     data_dir: Path
     db: Database  # the GUI thread's connection; background tasks open their own
     tasks: TaskRunner
-    extras: dict[str, Any] = field(default_factory=dict)
 
     @property
     def db_path(self) -> Path:

@@ -1,5 +1,5 @@
 """Printing: render the PDF in a background task, then open it in the system viewer to print
-(PySide6-Essentials has no QtPdf; DESIGN §8)."""
+(PySide6-Essentials has no QtPdf)."""
 
 from __future__ import annotations
 

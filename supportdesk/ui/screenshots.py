@@ -16,13 +16,6 @@ def settle(ms: int = 50) -> None:
     loop.exec()
 
 
-def wait_for(signal, timeout_ms: int = 5000) -> None:
-    loop = QEventLoop()
-    signal.connect(loop.quit)
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
-
-
 def wait_idle(runner, timeout_ms: int = 5000) -> None:
     deadline = QDeadlineTimer(timeout_ms)
     while runner.busy and not deadline.hasExpired():

@@ -71,10 +71,6 @@ class StatusBar(QStatusBar):
         waiting = int(state.get("pending", 0))
         self.outbox.setText(self.tr("Chờ gửi: {0}").replace("{0}", str(waiting)))
 
-    def set_sync_state(self, state: dict) -> None:
-        self.sync_state = dict(state)
-        self.refresh()
-
     def _fill_operators(self) -> None:
         self.operator_menu.clear()
         for name in self.ctx.team:

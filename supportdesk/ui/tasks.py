@@ -1,4 +1,5 @@
-"""Background work: QThreadPool + QRunnable, results relayed to the GUI thread (DESIGN §2).
+"""Background work: QThreadPool + QRunnable, results relayed to the GUI thread
+(docs/ARCHITECTURE.md).
 
 Each task opens its own SQLite connection (a connection must not cross threads). A task function
 takes the connection first; when it returns a generator, each `(done, total)` it yields is sent as

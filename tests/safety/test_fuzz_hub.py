@@ -63,7 +63,7 @@ def served_hub(tmp_path_factory):
 
 
 # Status codes are not checked against the schema: the hub's handlers read raw requests, so
-# FastAPI documents only 200/422 while the API (DESIGN §6) answers 401, 403, 409 and 413 too.
+# FastAPI documents only 200/422 while the API answers 401, 403, 409 and 413 too.
 # (schemathesis' pytest plugin, `from_fixture`, does not run on pytest 9: hypothesis drives it.)
 def test_hub_api_never_fails_and_answers_as_documented(hub):
     from schemathesis import GenerationMode

@@ -310,7 +310,7 @@ def _steps(lines: list[str]) -> str:
 
 
 def parse_procedure_markdown(text: str, source_name: str = "") -> dict:
-    """One procedure as a catalog record (see DESIGN §3 and ``resources/catalog/SOURCE.md``).
+    """One procedure as a catalog record (see ``resources/catalog/SOURCE.md``).
 
     Raises ValueError when the text has no ``# `` title or no usable "Mã thủ tục".
     """

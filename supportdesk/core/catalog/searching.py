@@ -1,4 +1,4 @@
-"""Searching the procedure catalog the way counter staff type (DESIGN §4).
+"""Searching the procedure catalog the way counter staff type (docs/ARCHITECTURE.md, "A search").
 
 `catalog.search` is this module's `search`; it lives apart so the catalog's storage and import
 stay readable."""

@@ -30,7 +30,6 @@ OVERDUE_SQL = (
 DUE_SOON_SQL = (
     "(r.status IN ('new', 'in_progress', 'escalated') AND r.warn_at <= :now AND r.due_at >= :now)"
 )
-ON_TIME_SQL = "(r.resolved_at IS NOT NULL AND r.on_time = 1)"
 _PHONE_QUERY = re.compile(r"^[\d\s+().\-]+$")
 MAX_LIMIT = 1000
 

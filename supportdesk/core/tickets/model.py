@@ -42,7 +42,6 @@ FIELDS = {
     "priority": ("mức ưu tiên", 10, PRIORITIES),
     "assignee": ("người xử lý", 200, None),
 }
-EDITABLE = tuple(FIELDS)
 DEFAULTS = {"requester_kind": "citizen", "channel": "counter", "priority": "normal"}
 _PROCEDURE_CODE = re.compile(r"^\d{1,2}\.\d{6}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
