@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from supportdesk.commands._common import CommandError, add_json_flag, open_db, print_json
+from supportdesk.core import formats
 
 
 def register(sub) -> None:
@@ -16,8 +17,7 @@ def register(sub) -> None:
 
 
 def _rate(part: int, whole: int) -> str:
-    # Vietnamese writes a decimal comma: 98,83%
-    return f"{100 * part / whole:.2f}%".replace(".", ",") if whole else "—"
+    return formats.percent(part, whole, 2)  # 98,83%: provinces report rates to 2 decimals
 
 
 def cmd_stats(args) -> int:

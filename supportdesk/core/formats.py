@@ -54,8 +54,9 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def percent(part: int, whole: int) -> str:
-    return "—" if not whole else number(100 * part / whole, 1) + "%"
+def percent(part: int, whole: int, decimals: int = 1) -> str:
+    """'98,8%' (or '98,83%' with 2 decimals, as provinces report rates); '—' when nothing counts."""
+    return "—" if not whole else number(100 * part / whole, decimals) + "%"
 
 
 def mask_id(id_number: str | None) -> str:
