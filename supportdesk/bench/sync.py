@@ -32,7 +32,9 @@ LOAD_POSTS = 6000  # more than 5 s of POSTs, so wrk never replays one
 def _summary(period: str, received: int) -> dict:
     counters = {"received": received, "resolved": received, "resolved_on_time": received,
                 "open": 0, "overdue": 0, "escalated": 0}  # fmt: skip
-    return {"period": period, "period_type": "month", "start": f"{period}-01", "end": "",
+    kind = "week" if "-W" in period else "month"
+    start = f"{period}-01" if kind == "month" else ""
+    return {"period": period, "period_type": kind, "start": start, "end": "",
             "totals": counters, "escalations": [], "by_assignee": [{}] * 5,
             "by_category": [{"category": f"c{i}", "name": f"Lĩnh vực {i}", **counters}
                             for i in range(12)]}  # fmt: skip
@@ -44,6 +46,23 @@ def _body(code: str, period: str = "2026-11", revision: int = 1) -> str:
     content = payload.summary_content(_summary(period, 40))
     return json.dumps(payload.build(content, commune_code=code, revision=revision,
                                     install_id=f"i-{code}", app_version="bench"))  # fmt: skip
+
+
+def load_periods() -> list[str]:
+    """Every week since the reform, then the months before this one: all of them periods the
+    hub accepts, and so many that the load never posts one twice."""
+    from datetime import date, timedelta
+
+    today, day, out = date.today(), date(2025, 7, 7), []
+    while day < today:
+        year, week, _ = day.isocalendar()
+        out.append(f"{year}-W{week:02d}")
+        day += timedelta(days=7)
+    month = date(2025, 8, 1)
+    while month < today.replace(day=1):
+        out.append(f"{month:%Y-%m}")
+        month = (month + timedelta(days=32)).replace(day=1)
+    return out
 
 
 def _enroll_many(url: str, codes: list[str]) -> dict[str, str]:
@@ -130,7 +149,8 @@ def bench_year_sync(tmpdir: Path) -> dict:
     db = open_store(tmpdir / "desk-year", seed=False)
     settings.put(db, "install_id", "i-00001")
     for month in range(1, 13):
-        outbox.enqueue(db, _summary(f"2026-{month:02d}", month), commune_code="00001",
+        outbox.enqueue(db, _summary(f"{2025 + (month + 6) // 12}-{(month + 6) % 12 + 1:02d}",
+                                    month), commune_code="00001",
                        install_id="i-00001", app_version="bench")  # fmt: skip
     try:
         client = HubClient(hub.url, tokens["00001"])
@@ -154,9 +174,9 @@ def bench_ingest(url: str, label: str, communes: int) -> list[dict]:
         started = time.perf_counter()
         _post_all(hub.url, [(tokens[c], bodies[c]) for c in codes], workers=8)
         elapsed = time.perf_counter() - started
-        # Latency under load: 50 clients posting later months, each POST a new submission.
-        later = [f"{2027 + m // 12}-{m % 12 + 1:02d}" for m in range(-1, 47)]
-        posts = [(tokens[c], _body(c, period)) for period in later for c in codes][:LOAD_POSTS]
+        # Latency under load: 50 clients posting other periods, each POST a new submission.
+        posts = [(tokens[c], _body(c, period)) for period in load_periods() for c in codes]
+        posts = posts[:LOAD_POSTS]
         p50, p95, client = _latency_under_load(hub.url, posts)
     finally:
         hub.stop()

@@ -127,3 +127,56 @@ def status(storage: Storage) -> list[dict]:
         }
         for code, name, enrolled, revoked, seen in communes
     ]
+
+
+def lock_commune(storage: Storage, code: str, locked: bool = True) -> bool:
+    """Stop (or allow again) a commune's submissions, e.g. while its figures are checked; its
+    stored data stays. False when the commune is unknown."""
+    with storage.tx() as db:
+        if db.one("SELECT 1 FROM communes WHERE code = ?", [code]) is None:
+            return False
+        if locked:
+            db.execute(
+                "INSERT INTO locked_communes (code, locked_at) VALUES (?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [code, utcnow()],
+            )
+        else:
+            db.execute("DELETE FROM locked_communes WHERE code = ?", [code])
+    return True
+
+
+def delete_submission(storage: Storage, submission_id: str) -> dict:
+    """Remove one stored submission (wrong or abusive data); the period's latest falls back to
+    the newest revision still stored, or the commune shows as not reported."""
+    with storage.tx() as db:
+        row = db.one(
+            "SELECT commune_code, period_type, period_id, revision FROM submissions "
+            "WHERE submission_id = ?",
+            [submission_id],
+        )
+        if row is None:
+            raise HubError(404, "not_found", f"no submission {submission_id}")
+        code, ptype, pid, revision = row
+        db.execute("DELETE FROM latest WHERE submission_id = ?", [submission_id])
+        db.execute("DELETE FROM submissions WHERE submission_id = ?", [submission_id])
+        newest = db.one(
+            "SELECT submission_id, revision, received_at FROM submissions WHERE commune_code = ? "
+            "AND period_type = ? AND period_id = ? ORDER BY revision DESC LIMIT 1",
+            [code, ptype, pid],
+        )
+        if (
+            newest
+            and db.one(
+                "SELECT 1 FROM latest WHERE commune_code = ? AND period_type = ? AND period_id = ?",
+                [code, ptype, pid],
+            )
+            is None
+        ):
+            db.execute(
+                "INSERT INTO latest (commune_code, period_type, period_id, revision, "
+                "submission_id, received_at) VALUES (?, ?, ?, ?, ?, ?)",
+                [code, ptype, pid, newest[1], newest[0], newest[2]],
+            )
+    return {"submission_id": submission_id, "commune_code": code, "period": pid,
+            "revision": revision, "latest_revision": newest[1] if newest else None}  # fmt: skip

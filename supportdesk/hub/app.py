@@ -1,48 +1,63 @@
-"""The hub's HTTP API (docs/ARCHITECTURE.md, "A sync") and the province dashboard, on FastAPI.
+"""The hub's HTTP API (docs/ARCHITECTURE.md, "A sync") and the dashboard, on FastAPI.
 
 Handlers only translate between HTTP and hub.service; storage work runs in the thread pool so a
-slow commit never stalls the event loop."""
+slow commit never stalls the event loop. Every answer that is not a success is JSON with
+`error` and `message` and a 4xx status: the hub answers malformed input, never crashes on it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from supportdesk import __version__
-from supportdesk.hub import dashboard, service
+from supportdesk.hub import service, throttle, web
+from supportdesk.hub.limits import MAX_BODY, parse_json_object, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
 
-MAX_BODY = 1_000_000  # a month's summary is a few KB; anything near this is a mistake
 STATIC = Path(__file__).parent / "static"
+
+
+def _error(status: int, code: str, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": code, "message": message}, status_code=status, headers=headers)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(HubError)
+    async def hub_error(_request: Request, exc: HubError) -> JSONResponse:
+        headers = {}
+        if "retry_after" in exc.extra:
+            headers["Retry-After"] = str(exc.extra["retry_after"])
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        where = "; ".join(".".join(map(str, e.get("loc", ()))) for e in exc.errors()[:5])
+        return _error(422, "invalid", f"invalid request parameters: {where}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _error(exc.status_code, code, str(exc.detail), getattr(exc, "headers", None))
+
+
+def client_address(request: Request) -> str:
+    # Behind a reverse proxy, uvicorn's --proxy-headers puts the real client here.
+    return request.client.host if request.client else "unknown"
 
 
 def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
     app = FastAPI(title="SupportDesk hub", version=__version__, docs_url=None, redoc_url=None)
     app.state.storage = storage
-
-    @app.exception_handler(HubError)
-    async def hub_error(_request: Request, exc: HubError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
+    add_error_handlers(app)
 
     async def json_body(request: Request) -> dict:
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > max_body:
-            raise HubError(413, "too_large", f"body over {max_body} bytes")
-        raw = await request.body()
-        if len(raw) > max_body:
-            raise HubError(413, "too_large", f"body over {max_body} bytes")
-        try:
-            body = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise HubError(400, "bad_json", f"body is not JSON: {exc}") from exc
-        if not isinstance(body, dict):
-            raise HubError(400, "bad_json", "body must be a JSON object")
-        return body
+        return parse_json_object(await read_capped(request, max_body))
 
     async def commune(request: Request) -> service.Commune:
         auth = request.headers.get("authorization")
@@ -54,14 +69,23 @@ def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
 
     @app.post("/api/v1/enroll")
     async def enroll(request: Request) -> dict:
+        address = client_address(request)
+        await run_in_threadpool(throttle.check, storage, address)
         body = await json_body(request)
-        return await run_in_threadpool(
-            service.enroll,
-            storage,
-            str(body.get("code", "")),
-            str(body.get("install_id", "")),
-            str(body.get("commune_code", "")),
-        )
+        fields = {k: body.get(k, "") for k in ("code", "install_id", "commune_code")}
+        if not all(isinstance(v, str) and len(v) <= 100 for v in fields.values()):
+            raise HubError(422, "invalid", "code, install_id and commune_code are short strings")
+        try:
+            answer = await run_in_threadpool(
+                service.enroll, storage, fields["code"], fields["install_id"],
+                fields["commune_code"],
+            )  # fmt: skip
+        except HubError as exc:
+            if exc.status == 403:
+                await run_in_threadpool(throttle.failed, storage, address)
+            raise
+        await run_in_threadpool(throttle.succeeded, storage, address)
+        return answer
 
     @app.post("/api/v1/summaries")
     async def post_summary(request: Request) -> dict:
@@ -98,26 +122,5 @@ def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/json", headers=headers)
 
-    @app.get("/api/v1/dashboard")
-    async def dashboard_data(period: str | None = None, type: str | None = None) -> dict:
-        return await run_in_threadpool(dashboard.view, storage, type, period)
-
-    @app.get("/")
-    async def dashboard_page() -> FileResponse:
-        return FileResponse(STATIC / "dashboard.html", media_type="text/html; charset=utf-8")
-
+    web.add_routes(app, storage)
     return app
-
-
-def serve(url: str, host: str = "127.0.0.1", port: int = 8765, access_log: bool = False) -> None:
-    """Serve the hub. A line per request costs about 40% of the throughput under load, so the
-    access log is opt-in; errors and start-up are logged either way."""
-    import uvicorn
-
-    uvicorn.run(
-        create_app(Storage(url)),
-        host=host,
-        port=port,
-        log_level="info",
-        access_log=access_log,
-    )

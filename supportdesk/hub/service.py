@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from supportdesk.core.sync import payload as payload_mod
+from supportdesk.hub import schema
 from supportdesk.hub.storage import Storage
 
 
@@ -90,9 +91,9 @@ def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
     period → 409 locked; a newer revision already here → 409 stale. The `latest` row only ever
     moves forward (ON CONFLICT … WHERE excluded.revision > latest.revision), which is what makes
     out-of-order and concurrent arrivals end with the newest revision."""
-    errors = payload_mod.validate(body)
+    errors = schema.problems(body)
     if errors:
-        raise HubError(422, "invalid", "; ".join(errors[:10]), errors=errors)
+        raise HubError(422, "invalid", "; ".join(errors[:10]), errors=errors[:50])
     if body["commune_code"] != commune.code:
         raise HubError(403, "wrong_commune", "token belongs to another commune")
     if commune.install_id and body["install_id"] != commune.install_id:
@@ -118,10 +119,15 @@ def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
         replay = _replay_in(db, sid, digest)
         if replay is not None:
             return replay
-        if db.one(
-            "SELECT 1 FROM locked_periods WHERE period_type = ? AND period_id = ?", [ptype, pid]
-        ):
+        period_locked, commune_locked = db.one(
+            "SELECT EXISTS (SELECT 1 FROM locked_periods WHERE period_type = ? AND period_id = ?),"
+            " EXISTS (SELECT 1 FROM locked_communes WHERE code = ?)",
+            [ptype, pid, commune.code],
+        )
+        if period_locked:
             raise HubError(409, "locked", f"period {pid} is locked")
+        if commune_locked:
+            raise HubError(409, "locked", f"commune {commune.code} is locked by the province")
         latest = db.one(
             "SELECT revision FROM latest WHERE commune_code = ? AND period_type = ? "
             "AND period_id = ?",

@@ -7,6 +7,7 @@ requests are settled by the database and never by locks in Python."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -66,19 +67,75 @@ CREATE TABLE IF NOT EXISTS catalog_current (
     name TEXT PRIMARY KEY,
     version TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS locked_communes (
+    code TEXT PRIMARY KEY,
+    locked_at TEXT NOT NULL
+);
 """
+# Who may read the hub (supportdesk.hub.access) and who knocks at /enroll (rate limit).
+ACCESS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    name TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    province TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS sessions (
+    token_hash TEXT PRIMARY KEY,
+    user_name TEXT NOT NULL REFERENCES users(name) ON DELETE CASCADE,
+    csrf TEXT NOT NULL,
+    expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS enroll_attempts (
+    address TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    first_at TEXT NOT NULL,
+    locked_until TEXT
+);
+"""
+
+
+DEFAULT_POOL = 10  # connections per process; the thread pool has more threads, most not in SQL
 
 
 def is_postgres(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
 
+def private_file(path: Path) -> None:
+    """Create the hub's SQLite file readable by its owner only (tokens' hashes, users'
+    password hashes, every commune's figures); SQLite gives -wal and -shm the same mode."""
+    if str(path) == ":memory:":
+        return
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    if path.stat().st_mode & 0o077:
+        with contextlib.suppress(OSError):  # not ours to change: leave it as it is
+            os.chmod(path, 0o600)
+
+
 class Storage:
     """Connections (one per thread) and transactions over either backend."""
 
-    def __init__(self, url: str | Path):
+    def __init__(self, url: str | Path, *, pool_size: int = DEFAULT_POOL):
         self.url = str(url)
         self.postgres = is_postgres(self.url)
+        self.pool_size = pool_size
+        self._pool = None
+        if self.postgres:
+            from psycopg_pool import ConnectionPool
+
+            # One pool per process: `hub serve --workers N` opens at most N × pool_size
+            # connections, checked against the server's max_connections before it starts.
+            self._pool = ConnectionPool(
+                self.url, min_size=1, max_size=pool_size, kwargs={"autocommit": True},
+                open=True, name="supportdesk-hub",
+            )  # fmt: skip
+            try:
+                self._pool.wait(timeout=15)  # a wrong address fails here, not at first request
+            except Exception:
+                self._pool.close()
+                raise
         self._local = threading.local()
         self._all: list[Any] = []
         self._lock = threading.Lock()  # guards only the list of connections to close
@@ -86,18 +143,16 @@ class Storage:
         # (which sleeps up to 100 ms between tries) keeps the tail latency short. Correctness
         # never depends on it: the constraints decide, as on PostgreSQL and across processes.
         self._writer = threading.Lock()
+        schema = SCHEMA.format(blob="BYTEA" if self.postgres else "BLOB") + ACCESS_SCHEMA
         with self.tx() as db:
-            for statement in SCHEMA.format(blob="BYTEA" if self.postgres else "BLOB").split(";"):
+            for statement in schema.split(";"):
                 if statement.strip():
                     db.execute(statement)
 
     def _connect(self) -> Any:
-        if self.postgres:
-            import psycopg
-
-            return psycopg.connect(self.url, autocommit=True)
         path = self.url.removeprefix("sqlite:///")
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+        private_file(Path(path))
         conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -108,7 +163,7 @@ class Storage:
 
     def _conn(self) -> Any:
         conn = getattr(self._local, "conn", None)
-        if conn is None or (self.postgres and conn.closed):
+        if conn is None:
             conn = self._local.conn = self._connect()
             with self._lock:
                 self._all.append(conn)
@@ -117,11 +172,11 @@ class Storage:
     @contextlib.contextmanager
     def tx(self, write: bool = True) -> Iterator[Tx]:
         """One transaction; a SQLite write takes the lock at once (no upgrade deadlocks)."""
-        conn = self._conn()
         if self.postgres:
-            with conn.transaction(), conn.cursor() as cur:
+            with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
                 yield Tx(cur, postgres=True)
             return
+        conn = self._conn()
         if not write:
             conn.execute("BEGIN")
             try:
@@ -139,6 +194,8 @@ class Storage:
             conn.execute("COMMIT")
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
         with self._lock:
             for conn in self._all:
                 with contextlib.suppress(Exception):

@@ -248,3 +248,29 @@ def enrolled_token(storage, code: str = "00001", install_id: str = "install-1") 
 
     enrollment = admin.add_commune(storage, code, f"Xã thử {code}")
     return service.enroll(storage, enrollment, install_id, code)["token"]
+
+
+# ---------------------------------------------------------------- dashboard users
+
+
+PASSWORD = "mật khẩu đủ dài 2026"
+
+
+def login(url: str, storage, name: str = "tinh", province: str | None = None):
+    """A requests session logged in to the dashboard through the real login form."""
+    import re
+
+    import requests
+
+    from supportdesk.hub import access
+
+    access.add_user(storage, name, PASSWORD, province)
+    session = requests.Session()
+    form = session.get(f"{url}/login", timeout=10)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    answer = session.post(
+        f"{url}/login", data={"name": name, "password": PASSWORD, "csrf": csrf}, timeout=10,
+        allow_redirects=False,
+    )  # fmt: skip
+    assert answer.status_code == 303 and answer.headers["location"] == "/", answer.text
+    return session

@@ -17,6 +17,7 @@ from supportdesk.cli import main
 from supportdesk.core.store import settings
 from supportdesk.core.store.connection import open_store
 from supportdesk.core.sync import outbox
+from tests.hub.kit import login
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -93,7 +94,9 @@ def test_two_desks_offline_then_online_catalog_and_dashboard(capsys, tmp_path, h
     assert [(c["commune_code"], len(c["periods"])) for c in json.loads(out)] == [
         ("00001", waiting[0]), ("00002", waiting[1]),
     ]  # fmt: skip
-    board = requests.get(f"{hub.url}/api/v1/dashboard", timeout=5).json()  # the latest month
+    assert requests.get(f"{hub.url}/api/v1/dashboard", timeout=5).status_code == 401
+    reader = login(hub.url, hub.server.config.app.state.storage)
+    board = reader.get(f"{hub.url}/api/v1/dashboard", timeout=5).json()  # the latest month
     assert board["reported"] == 2 and board["totals"]["received"] == 21
     with hub.server.config.app.state.storage.tx(write=False) as h:
         stored = " ".join(str(row) for row in h.all("SELECT body FROM submissions"))

@@ -147,7 +147,9 @@ def test_413_on_one_item_does_not_block_the_others(desk, hub_storage):
     small_hub = HubServer(hub_storage, max_body=20_000)
     try:
         queue(desk, "2026-09")
-        big = [{"ticket": f"T{i}", "summary": "x" * 400} for i in range(100)]
+        unit = "Sở Khoa học và Công nghệ " + "x" * 170
+        big = [{"category": "vneid", "escalated_to_unit": unit, "age_working_days": i,
+                "status": "escalated"} for i in range(200)]  # fmt: skip
         queue(desk, "2026-10", escalations=big)
         queue(desk, "2026-11")
         result = sync_once(desk, client(small_hub.url, token), catalogs=False)

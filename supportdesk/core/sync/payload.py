@@ -1,76 +1,112 @@
-"""The `commune-summary/1` payload: built from a `stats.summarize` dict, validated on both sides.
+"""The `commune-summary/2` payload: built from a `stats.summarize` dict, checked by the hub.
 
-Only fields named here ever leave the counter PC. Copying by allow-list (never by passing the
-summary through) is what keeps requester names, phones and ID numbers out of every payload, even
-when the summary grows new fields later."""
+Only fields named here ever leave the counter PC, and only as counts, codes and chosen values:
+no free text a person typed into a request ever goes upstream (staff type names, phone and ID
+numbers into summaries and into "escalated to"). Copying by allow-list, and checking the shape
+of every value copied, is what keeps personal data out even when the summary grows new fields.
+
+Version 1 carried an escalation's summary and its typed target verbatim; version 2 carries the
+topic, the procedure code, the directory *agency* it went to, its age in working days and its
+status (docs/ARCHITECTURE.md, "A sync"). The hub's strict schema (supportdesk.hub.schema)
+is the authority on what is accepted."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
+import unicodedata
 import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-SCHEMA = "commune-summary/1"
+SCHEMA = "commune-summary/2"
 COUNTERS = (
     "received", "resolved", "resolved_on_time", "open", "overdue", "escalated",
 )  # fmt: skip
 OPTIONAL_NUMBERS = ("median_hours_to_resolve",)
-ESCALATION_FIELDS = ("ticket", "category", "summary", "escalated_to", "status", "created_at")
-PERIOD_TYPES = {
-    "month": re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
-    "week": re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$"),
-    "quarter": re.compile(r"^\d{4}-Q[1-4]$"),
-}
-COMMUNE_CODE = re.compile(r"^\d{5}$")  # the national administrative unit code of a commune
+ESCALATION_FIELDS = ("category", "procedure_code", "escalated_to_unit", "age_working_days",
+                     "status")  # fmt: skip
+STATUSES = ("new", "in_progress", "waiting", "escalated", "resolved", "closed")
 TOP_LEVEL = (
     "schema", "submission_id", "commune_code", "commune_name", "revision", "generated_at",
     "install_id", "app_version", "catalog_versions", "period", "totals", "by_category",
     "escalations", "staff_count",
 )  # fmt: skip
-CATEGORY_FIELDS = ("category", "name", *COUNTERS, *OPTIONAL_NUMBERS)
 MAX_ESCALATIONS = 500
-MAX_TEXT = 500
+MAX_CATEGORIES = 200
+MAX_NAME = 200
+MAX_COUNT = 1_000_000_000  # far above a commune's year, far below SQLite/PostgreSQL limits
+CODE = re.compile(r"^[a-z0-9_]{1,40}$")  # a topic code (categories.code)
+PROCEDURE_CODE = re.compile(r"^\d{1,2}\.\d{6}(\.\d{1,6})?$")  # 1.001193, 2.002155.000.00.00.H12
+# Seven digits in a row, spaces, dots and dashes allowed between them: a phone or ID number.
+DIGIT_RUN = re.compile(r"\d(?:[\s.\-]*\d){6,}")
+
+
+def nfc(value: Any) -> str:
+    return unicodedata.normalize("NFC", str(value or ""))
+
+
+def chosen_name(value: Any) -> str:
+    """A name picked from a list (a topic, an agency): bounded, and empty if it holds anything
+    shaped like a phone or ID number, since then it was typed rather than chosen."""
+    text = " ".join(nfc(value).split())[:MAX_NAME]
+    return "" if DIGIT_RUN.search(text) else text
+
+
+def _count(value: Any) -> int:
+    try:
+        number = int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+    return min(max(number, 0), MAX_COUNT)
 
 
 def _counters(source: dict) -> dict:
-    out = {k: int(source.get(k) or 0) for k in COUNTERS}
+    out = {k: _count(source.get(k)) for k in COUNTERS}
     for k in OPTIONAL_NUMBERS:
         value = source.get(k)
-        out[k] = None if value is None else round(float(value), 2)
+        out[k] = None if value is None else round(min(max(float(value), 0.0), 1e6), 2)
     return out
 
 
-def _short(value: Any) -> str:
-    import unicodedata
+def _code(value: Any, pattern: re.Pattern) -> str:
+    text = str(value or "").strip()
+    return text if pattern.match(text) else ""
 
-    return unicodedata.normalize("NFC", str(value or ""))[:MAX_TEXT]
+
+def escalation(item: dict) -> dict:
+    """One escalation reduced to codes and chosen values; anything else is dropped."""
+    status = str(item.get("status") or "")
+    return {
+        "category": _code(item.get("category"), CODE),
+        "procedure_code": _code(item.get("procedure_code"), PROCEDURE_CODE),
+        "escalated_to_unit": chosen_name(item.get("escalated_to_unit")),
+        "age_working_days": min(_count(item.get("age_working_days")), 100_000),
+        "status": status if status in STATUSES else "escalated",
+    }
 
 
 def summary_content(summary: dict) -> dict:
     """The part of a stats summary that is sent upstream; equal contents mean nothing new."""
     by_category = [
-        {"category": _short(c.get("category")), "name": _short(c.get("name")), **_counters(c)}
-        for c in summary.get("by_category", [])
-    ]
-    escalations = [
-        {k: _short(e.get(k)) for k in ESCALATION_FIELDS}
-        for e in summary.get("escalations", [])[:MAX_ESCALATIONS]
-    ]
+        {"category": _code(c.get("category"), CODE) or "other",
+         "name": chosen_name(c.get("name")), **_counters(c)}
+        for c in summary.get("by_category", [])[:MAX_CATEGORIES]
+    ]  # fmt: skip
+    escalations = [escalation(e) for e in summary.get("escalations", [])[:MAX_ESCALATIONS]]
     return {
         "period": {
             "type": summary["period_type"],
             "id": summary["period"],
-            "start": str(summary.get("start") or ""),
-            "end": str(summary.get("end") or ""),
+            "start": str(summary.get("start") or "")[:40],
+            "end": str(summary.get("end") or "")[:40],
         },
         "totals": _counters(summary.get("totals", {})),
         "by_category": sorted(by_category, key=lambda c: c["category"]),
-        "escalations": escalations,
+        "escalations": sorted(escalations, key=lambda e: sorted(e.items())),
         # How many staff handled requests, never who: the province compares load per person.
-        "staff_count": len(summary.get("by_assignee") or []),
+        "staff_count": min(len(summary.get("by_assignee") or []), 10_000),
     }
 
 
@@ -99,7 +135,7 @@ def build(
         "schema": SCHEMA,
         "submission_id": submission_id or str(uuid.uuid4()),
         "commune_code": commune_code,
-        "commune_name": _short(commune_name),
+        "commune_name": chosen_name(commune_name),
         "revision": revision,
         "generated_at": generated_at or datetime.now(UTC).isoformat(timespec="seconds"),
         "install_id": install_id,
@@ -107,55 +143,3 @@ def build(
         "catalog_versions": dict(catalog_versions or {}),
         **content,
     }
-
-
-def validate(payload: Any) -> list[str]:
-    """Reasons the payload is not a valid `commune-summary/1`; empty when it is."""
-    if not isinstance(payload, dict):
-        return ["payload must be a JSON object"]
-    errors = []
-    # Unknown fields are refused, not ignored: the hub must never store what it was not meant to.
-    unknown = sorted(set(payload) - set(TOP_LEVEL))
-    if unknown:
-        errors.append(f"unknown fields: {', '.join(unknown)}")
-    if payload.get("schema") != SCHEMA:
-        errors.append(f"schema must be {SCHEMA}")
-    try:
-        uuid.UUID(str(payload.get("submission_id")))
-    except ValueError:
-        errors.append("submission_id must be a UUID")
-    if not COMMUNE_CODE.match(str(payload.get("commune_code", ""))):
-        errors.append("commune_code must be 5 digits")
-    revision = payload.get("revision")
-    if not isinstance(revision, int) or isinstance(revision, bool) or revision < 1:
-        errors.append("revision must be a positive integer")
-    period = payload.get("period")
-    if not isinstance(period, dict) or period.get("type") not in PERIOD_TYPES:
-        errors.append(f"period.type must be one of {sorted(PERIOD_TYPES)}")
-    elif not PERIOD_TYPES[period["type"]].match(str(period.get("id", ""))):
-        errors.append(f"period.id {period.get('id')!r} does not match period.type")
-    for key in ("install_id", "generated_at", "app_version"):
-        if not isinstance(payload.get(key), str) or not payload.get(key):
-            errors.append(f"{key} must be a non-empty string")
-    errors += _validate_counters(payload.get("totals"), "totals")
-    categories = payload.get("by_category")
-    if not isinstance(categories, list):
-        errors.append("by_category must be a list")
-    else:
-        for i, c in enumerate(categories):
-            errors += _validate_counters(c, f"by_category[{i}]")
-            if isinstance(c, dict) and set(c) - set(CATEGORY_FIELDS):
-                errors.append(f"by_category[{i}] has unknown fields")
-    escalations = payload.get("escalations")
-    if not isinstance(escalations, list) or len(escalations) > MAX_ESCALATIONS:
-        errors.append(f"escalations must be a list of at most {MAX_ESCALATIONS}")
-    elif any(not isinstance(e, dict) or set(e) - set(ESCALATION_FIELDS) for e in escalations):
-        errors.append(f"escalations items may only have {', '.join(ESCALATION_FIELDS)}")
-    return errors
-
-
-def _validate_counters(value: Any, where: str) -> list[str]:
-    if not isinstance(value, dict):
-        return [f"{where} must be an object"]
-    bad = [k for k in COUNTERS if not isinstance(value.get(k), int) or value[k] < 0]
-    return [f"{where}.{k} must be a non-negative integer" for k in bad]

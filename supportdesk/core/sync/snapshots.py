@@ -40,14 +40,20 @@ def queue_periods(
     code = settings.get(db, "commune_code")
     if not code:
         raise ValueError("chưa đặt mã xã (commune_code) trong cài đặt")
+    from supportdesk.core.sync import escalations
+
     if summarize is None:
         from supportdesk.core.tickets.stats import summarize
     now = time.time() if now is None else now
     queued = []
     for period in periods:
+        summary = summarize(db, period)
+        # The summary's own escalation rows carry typed text; upstream gets the reduced ones.
+        moment = datetime.fromtimestamp(now, UTC)
+        summary["escalations"] = escalations.for_period(db, period, now=moment)
         row = outbox.enqueue(
             db,
-            summarize(db, period),
+            summary,
             commune_code=code,
             commune_name=settings.get(db, "commune_name") or "",
             install_id=enrollment.install_id(db),
