@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from supportdesk.core import directory, requests_log
+from supportdesk.core import directory, tickets
 from supportdesk.core.sync import outbox, payload, snapshots
 from supportdesk.core.sync.client import sync_once
 from supportdesk.hub import schema
@@ -59,8 +59,8 @@ def escalated_desk(desk):
     agency = desk.execute("SELECT id FROM contacts WHERE kind = 'agency'").fetchone()[0]
     typed = {"person": person, "agency": agency}
     for data, target in zip(REQUESTS, TARGETS):
-        made = requests_log.create(desk, data, actor="Lan", now=NOW)
-        requests_log.update(desk, made["id"], actor="Lan", escalate_to=typed.get(target, target),
+        made = tickets.create(desk, data, actor="Lan", now=NOW)
+        tickets.update(desk, made["id"], actor="Lan", escalate_to=typed.get(target, target),
                             note=f"Đã gọi {TYPED_PHONE} cho {NAME}", now=NOW)  # fmt: skip
     return desk
 
