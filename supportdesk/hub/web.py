@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from supportdesk.hub import access, dashboard
+from supportdesk.hub import access, dashboard, provinces
 from supportdesk.hub.limits import MAX_FORM, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
@@ -57,18 +57,8 @@ def _page(name: str, **values: str) -> HTMLResponse:
 def communes_in_scope(user: access.User, province: str | None) -> list[str] | None:
     """Codes a user may see: their province's communes, or all (None) for a national user,
     or one province's when a national user filters."""
-    from supportdesk.core.admin_units import AdminUnits
-
     wanted = user.province or province or None
-    if wanted is None:
-        return None
-    return [u.code for u in AdminUnits.shipped().communes_of(wanted)]
-
-
-def provinces() -> list[dict]:
-    from supportdesk.core.admin_units import AdminUnits
-
-    return [{"code": p.code, "name": p.full_name} for p in AdminUnits.shipped().provinces]
+    return None if wanted is None else provinces.communes_of(wanted)
 
 
 def add_routes(app: FastAPI, storage: Storage) -> None:
@@ -144,6 +134,6 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
         codes = communes_in_scope(user, province)
         data = await run_in_threadpool(dashboard.view, storage, type, period, codes)
         data["user"] = {"name": user.name, "province": user.province}
-        data["provinces"] = provinces() if user.national else []
+        data["provinces"] = provinces.provinces() if user.national else []
         data["province"] = user.province or province
         return JSONResponse(data, headers={"Cache-Control": "no-store"})
