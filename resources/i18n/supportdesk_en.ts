@@ -285,18 +285,6 @@ Trần Thị Bình</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <source>Hôm nay</source>
-        <translation>Today</translation>
-    </message>
-    <message>
-        <source>Tuần này</source>
-        <translation>This week</translation>
-    </message>
-    <message>
-        <source>Tháng này</source>
-        <translation>This month</translation>
-    </message>
-    <message>
         <source>In báo cáo</source>
         <translation>Print report</translation>
     </message>
@@ -365,8 +353,8 @@ Trần Thị Bình</translation>
         <translation>Save report</translation>
     </message>
     <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
         <source>Đã lưu báo cáo: {0}</source>
@@ -394,6 +382,14 @@ Trần Thị Bình</translation>
     <message>
         <source>vCard (*.vcf)</source>
         <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu danh bạ</source>
+        <translation>Save the contact sheet template</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Tìm: họ tên, cơ quan, lĩnh vực, vài số điện thoại, mã thủ tục…</source>
@@ -625,28 +621,52 @@ Trần Thị Bình</translation>
         <translation>What was done (optional)</translation>
     </message>
     <message>
+        <source>Đối &amp;tượng:</source>
+        <translation>&amp;Requester:</translation>
+    </message>
+    <message>
+        <source>&amp;Họ tên:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Điện th&amp;oại:</source>
+        <translation>Ph&amp;one:</translation>
+    </message>
+    <message>
+        <source>C&amp;hủ đề:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>Đang ghi tiếp bản nháp chưa lưu.</source>
+        <translation>Continuing an unsaved draft.</translation>
+    </message>
+    <message>
         <source>Lưu (Ctrl+Enter)</source>
         <translation>Save (Ctrl+Enter)</translation>
     </message>
     <message>
-        <source>Huỷ (Esc)</source>
-        <translation>Cancel (Esc)</translation>
+        <source>Yêu cầu chưa lưu</source>
+        <translation>Request not saved</translation>
     </message>
     <message>
-        <source>Đối tượng:</source>
-        <translation>Requester:</translation>
+        <source>Yêu cầu đang ghi chưa được lưu.</source>
+        <translation>The request you are logging has not been saved.</translation>
     </message>
     <message>
-        <source>Họ tên:</source>
-        <translation>Name:</translation>
+        <source>Giữ làm bản nháp thì lần sau bấm Ctrl+N sẽ ghi tiếp.</source>
+        <translation>Keep it as a draft and Ctrl+N brings it back.</translation>
     </message>
     <message>
-        <source>Điện thoại:</source>
-        <translation>Phone:</translation>
+        <source>&amp;Giữ bản nháp</source>
+        <translation>&amp;Keep draft</translation>
     </message>
     <message>
-        <source>Chủ đề:</source>
-        <translation>Topic:</translation>
+        <source>&amp;Bỏ nội dung đã gõ</source>
+        <translation>&amp;Discard what was typed</translation>
+    </message>
+    <message>
+        <source>&amp;Tiếp tục ghi</source>
+        <translation>&amp;Continue typing</translation>
     </message>
     <message>
         <source>Thủ tục:</source>
@@ -659,6 +679,10 @@ Trần Thị Bình</translation>
     <message>
         <source>Kết quả:</source>
         <translation>Result:</translation>
+    </message>
+    <message>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
     </message>
     <message>
         <source>Hãy ghi nội dung yêu cầu.</source>
@@ -684,7 +708,7 @@ Trần Thị Bình</translation>
         <translation>Language</translation>
     </message>
     <message>
-        <source>Trợ &amp;giúp</source>
+        <source>Trợ giú&amp;p</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
@@ -712,8 +736,16 @@ Trần Thị Bình</translation>
         <translation>New request</translation>
     </message>
     <message>
-        <source>Đồ&amp;ng bộ</source>
+        <source>Đồng &amp;bộ</source>
         <translation>Sy&amp;nc</translation>
+    </message>
+    <message>
+        <source>Đã mở tài liệu để in: {0}</source>
+        <translation>Opened for printing: {0}</translation>
+    </message>
+    <message>
+        <source>Đã lưu tài liệu: {0}. Máy chưa có chương trình xem PDF nên chưa in được; hãy cài một trình xem PDF hoặc mở tệp bằng trình duyệt web.</source>
+        <translation>Saved: {0}. This PC has no PDF viewer, so nothing was printed; install a PDF viewer or open the file in a web browser.</translation>
     </message>
     <message>
         <source>Gửi ngay</source>
@@ -730,22 +762,6 @@ Trần Thị Bình</translation>
     <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
-    </message>
-    <message>
-        <source>Yêu cầu hỗ trợ</source>
-        <translation>Support requests</translation>
-    </message>
-    <message>
-        <source>Thủ tục</source>
-        <translation>Procedures</translation>
-    </message>
-    <message>
-        <source>Danh bạ</source>
-        <translation>Directory</translation>
-    </message>
-    <message>
-        <source>Tổng hợp</source>
-        <translation>Dashboard</translation>
     </message>
 </context>
 <context>
@@ -820,6 +836,49 @@ Trần Thị Bình</translation>
     <message>
         <source>Chưa có báo cáo nào.</source>
         <translation>No reports yet.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Tuần này</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>Chọn tháng…</source>
+        <translation>Pick a month…</translation>
+    </message>
+    <message>
+        <source>Chọn quý…</source>
+        <translation>Pick a quarter…</translation>
+    </message>
+    <message>
+        <source>Chọn năm…</source>
+        <translation>Pick a year…</translation>
+    </message>
+    <message>
+        <source>Khoảng ngày…</source>
+        <translation>Range of days…</translation>
+    </message>
+    <message>
+        <source>Tháng {0}</source>
+        <translation>Month {0}</translation>
+    </message>
+    <message>
+        <source>Quý {0}</source>
+        <translation>Quarter {0}</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1079,10 @@ Trần Thị Bình</translation>
         <translation>Take it</translation>
     </message>
     <message>
+        <source>Nhận lại từ cấp trên…</source>
+        <translation>Take back from upper level…</translation>
+    </message>
+    <message>
         <source>Chờ người yêu cầu</source>
         <translation>Waiting for requester</translation>
     </message>
@@ -1046,6 +1109,26 @@ Trần Thị Bình</translation>
     <message>
         <source>Chọn một yêu cầu để xem chi tiết.</source>
         <translation>Choose a request to see its details.</translation>
+    </message>
+    <message>
+        <source>Nhận lại từ cấp trên</source>
+        <translation>Taken back from upper level</translation>
+    </message>
+    <message>
+        <source>Đổi nơi chuyển đến</source>
+        <translation>Escalation target changed</translation>
+    </message>
+    <message>
+        <source>Giao người xử lý</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Sửa thông tin</source>
+        <translation>Details edited</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
     </message>
     <message>
         <source>QUÁ HẠN</source>
@@ -1142,6 +1225,10 @@ Trần Thị Bình</translation>
         <translation>Open</translation>
     </message>
     <message>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -1169,9 +1256,30 @@ Trần Thị Bình</translation>
         <source>Mọi người xử lý</source>
         <translation>All assignees</translation>
     </message>
+    <message numerus="yes">
+        <source>%n yêu cầu</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>{0} yêu cầu</source>
-        <translation>{0} requests</translation>
+        <source>Đã lưu yêu cầu {0} (đã giải quyết tại quầy).</source>
+        <translation>Saved request {0} (resolved at the counter).</translation>
+    </message>
+    <message>
+        <source>Đã lưu yêu cầu {0}.</source>
+        <translation>Saved request {0}.</translation>
+    </message>
+    <message>
+        <source>Nhận lại từ cấp trên</source>
+        <translation>Take back from upper level</translation>
+    </message>
+    <message>
+        <source>Yêu cầu {0} đã chuyển đến: {1}.
+Nhận lại để {2} xử lý tại xã? Ghi lý do (không bắt buộc):</source>
+        <translation>Request {0} was escalated to: {1}.
+Take it back so that {2} handles it at the commune? Reason (optional):</translation>
     </message>
     <message>
         <source>Kết quả giải quyết:</source>
@@ -1246,6 +1354,14 @@ Trần Thị Bình</translation>
 </context>
 <context>
     <name>StatusBar</name>
+    <message>
+        <source>Mở thư mục</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Không mở được thư mục. Tệp nằm ở: {0}</source>
+        <translation>Could not open the folder. The file is at: {0}</translation>
+    </message>
     <message>
         <source>Chưa chọn đơn vị</source>
         <translation>No unit chosen</translation>
@@ -1380,6 +1496,42 @@ Trần Thị Bình</translation>
         <translation>Larger / smaller text</translation>
     </message>
     <message>
+        <source>Đóng danh sách gợi ý; đóng khung ghi yêu cầu (hỏi trước khi bỏ nội dung)</source>
+        <translation>Close the suggestions; close the request form (asks before discarding input)</translation>
+    </message>
+    <message>
+        <source>Sang ô tiếp theo / ô trước</source>
+        <translation>Next field / previous field</translation>
+    </message>
+    <message>
+        <source>Nhận xử lý yêu cầu đang chọn (yêu cầu đã chuyển: nhận lại từ cấp trên)</source>
+        <translation>Take the selected request (escalated: take it back from the upper level)</translation>
+    </message>
+    <message>
+        <source>Chờ người yêu cầu</source>
+        <translation>Waiting for requester</translation>
+    </message>
+    <message>
+        <source>Chuyển cấp trên</source>
+        <translation>Escalate</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Đóng yêu cầu</source>
+        <translation>Close the request</translation>
+    </message>
+    <message>
+        <source>Mở lại yêu cầu</source>
+        <translation>Reopen the request</translation>
+    </message>
+    <message>
+        <source>In phiếu tiếp nhận</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
@@ -1425,6 +1577,25 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
     <message>
         <source>Khác</source>
         <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <source>Yêu cầu hỗ trợ</source>
+        <translation>Support requests</translation>
+    </message>
+    <message>
+        <source>Thủ tục</source>
+        <translation>Procedures</translation>
+    </message>
+    <message>
+        <source>Danh bạ</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <source>Tổng hợp</source>
+        <translation>Dashboard</translation>
     </message>
 </context>
 <context>

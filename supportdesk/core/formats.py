@@ -5,9 +5,10 @@ One place for every display format, used by the CLI, the GUI, the PDFs and the h
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from supportdesk.core.calendar import TZ
+from supportdesk.core.tickets.stats import period_bounds
 
 
 def local(value: str | datetime | None) -> datetime | None:
@@ -46,17 +47,21 @@ def long_date(value: date, place: str = "") -> str:
     return f"{place}, {text}" if place else "N" + text[1:]
 
 
-def number(value: float | int | None, decimals: int = 0) -> str:
-    """1.234 and 92,5: a dot groups thousands and a comma marks decimals in Vietnamese."""
+def number(value: float | int | None, decimals: int = 0, decimal: str = ",") -> str:
+    """1.234 and 92,5: a dot groups thousands and a comma marks decimals in Vietnamese;
+    `decimal="."` gives the English 1,234 and 92.5."""
     if value is None:
         return "—"
     text = f"{value:,.{decimals}f}"
+    if decimal == ".":
+        return text
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def percent(part: int, whole: int, decimals: int = 1) -> str:
-    """'98,8%' (or '98,83%' with 2 decimals, as provinces report rates); '—' when nothing counts."""
-    return "—" if not whole else number(100 * part / whole, decimals) + "%"
+def percent(part: int, whole: int, decimals: int = 1, decimal: str = ",") -> str:
+    """'98,8%' (or '98,83%' with 2 decimals, as provinces report rates; '98.8%' with
+    decimal="." for English); '—' when nothing counts."""
+    return "—" if not whole else number(100 * part / whole, decimals, decimal) + "%"
 
 
 def mask_id(id_number: str | None) -> str:
@@ -75,3 +80,65 @@ def local_time(iso: str | None, with_year: bool = False) -> str:
         return ""
     moment = datetime.fromisoformat(iso).astimezone(TZ)
     return moment.strftime("%d/%m/%Y %H:%M" if with_year else "%d/%m %H:%M")
+
+
+# ---------------------------------------------------------------- periods
+# "Tháng 11/2026", "Quý 4/2026", "Tuần 49 (30/11–06/12/2026)". Templates are str.format strings
+# so that the desktop app can pass its translated ones (core never imports Qt).
+VI_PERIODS = {
+    "day": "Ngày {day}",
+    "week": "Tuần {week} ({span})",
+    "month": "Tháng {month}/{year}",
+    "quarter": "Quý {quarter}/{year}",
+    "year": "Năm {year}",
+    "range": "{span}",
+}
+
+
+def day_text(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def span_text(first: date, last: date) -> str:
+    """'30/11–06/12/2026': the year once when both days share it."""
+    if first == last:
+        return day_text(first)
+    if first.year == last.year:
+        return f"{first.strftime('%d/%m')}–{day_text(last)}"
+    return f"{day_text(first)}–{day_text(last)}"
+
+
+def period_label(period: str, templates: dict[str, str] | None = None) -> str:
+    """A period id of core.tickets.stats ("2026-11", "2026-W49", "2026-Q4", "2026", "2026-11-22",
+    "2026-11-01..2026-11-15") as people read it."""
+    kind, first, after = period_bounds(period)
+    last = after - timedelta(days=1)
+    words = {**VI_PERIODS, **(templates or {})}
+    return words[kind].format(
+        day=day_text(first),
+        week=first.isocalendar()[1],
+        span=span_text(first, last),
+        month=first.month,
+        quarter=(first.month - 1) // 3 + 1,
+        year=first.year,
+    )
+
+
+def period_id(kind: str, first: date, last: date | None = None) -> str:
+    """The stats id of the period of `kind` holding `first` ("range": first..last)."""
+    if kind == "day":
+        return first.isoformat()
+    if kind == "week":
+        year, week, _ = first.isocalendar()
+        return f"{year}-W{week:02d}"
+    if kind == "month":
+        return f"{first.year}-{first.month:02d}"
+    if kind == "quarter":
+        return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+    if kind == "year":
+        return str(first.year)
+    return f"{first.isoformat()}..{(last or first).isoformat()}"
+
+
+def previous_month(today: date) -> date:
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
 from supportdesk.core.store import settings
+from supportdesk.ui.changes import Changes
 from supportdesk.ui.tasks import TaskRunner
 
 
@@ -17,6 +18,7 @@ class AppContext:
     data_dir: Path
     db: Database  # the GUI thread's connection; background tasks open their own
     tasks: TaskRunner
+    changes: Changes = field(default_factory=Changes)  # data changed: pages subscribe
 
     @property
     def db_path(self) -> Path:
@@ -28,6 +30,7 @@ class AppContext:
 
     def put_setting(self, key: str, value: Any) -> None:
         settings.put(self.db, key, value)
+        self.changes.notify("settings")
 
     @property
     def operator(self) -> str:

@@ -1,14 +1,11 @@
-"""Tổng hợp: today, this week, this month — counts, on-time rate, overdue requests, requests by
-topic and the load of each team member, from core.stats.summarize in a background task."""
+"""Tổng hợp: any period (today, this week, this or last month, any month, quarter, year, a range
+of days) — counts, on-time rate, overdue requests, requests by topic and the load of each team
+member, from core.tickets.stats.summarize in a background task."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -24,31 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core.formats import TZ, local_time
+from supportdesk.core import formats
+from supportdesk.core.formats import local_time
 from supportdesk.ui.bar_chart import BarChart
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages import BasePage
+from supportdesk.ui.period_picker import PeriodPicker, period_id, period_text
 
-PERIODS = ("today", "week", "month")
+__all__ = ["DashboardPage", "on_time_text", "period_id"]
 OVERDUE_LIMIT = 50
 
 
-def period_id(which: str, now: datetime | None = None) -> str:
-    """core.tickets.stats period ids: "2026-11-22", "2026-W47", "2026-11" (Vietnam time)."""
-    today = (now or datetime.now(TZ)).astimezone(TZ).date()
-    if which == "today":
-        return today.isoformat()
-    if which == "week":
-        year, week, _ = today.isocalendar()
-        return f"{year}-W{week:02d}"
-    return f"{today.year}-{today.month:02d}"
-
-
-def on_time_text(on_time: int, resolved: int) -> str:
-    """'98,8% (247/250)': the rate with its counts, a Vietnamese decimal comma."""
-    if not resolved:
-        return "— (0/0)"
-    rate = f"{100 * on_time / resolved:.1f}".replace(".", ",")
-    return f"{rate}% ({on_time}/{resolved})"
+def on_time_text(on_time: int, resolved: int, decimal: str | None = None) -> str:
+    """'98,8% (247/250)': the rate with its counts, the decimal sign of the UI language."""
+    point = decimal or QLocale().decimalPoint()
+    return f"{formats.percent(on_time, resolved, decimal=point)} ({on_time}/{resolved})"
 
 
 def load_dashboard(db, period: str) -> dict:
@@ -60,21 +47,16 @@ def load_dashboard(db, period: str) -> dict:
     return {"summary": stats.summarize(db, period), "overdue": overdue}
 
 
-class DashboardPage(QWidget):
+class DashboardPage(BasePage):
     loaded = Signal(dict)
-    open_request = Signal(int)
-    print_report = Signal(str)  # period id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.data: dict | None = None
         self._loading = False
         self._again = False
-        self.period = QComboBox()
-        self.period.setObjectName("dashboardPeriod")
-        for key in PERIODS:
-            self.period.addItem("", key)
+        self.picker = PeriodPicker()
+        self.period = self.picker.kind
         self.period_label = QLabel()
         self.period_label.setProperty("role", "hint")
         self.print_button = QPushButton()
@@ -116,7 +98,7 @@ class DashboardPage(QWidget):
         self.team.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.team.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         bar = QHBoxLayout()
-        bar.addWidget(self.period)
+        bar.addWidget(self.picker)
         bar.addWidget(self.period_label, 1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
@@ -139,19 +121,17 @@ class DashboardPage(QWidget):
         layout.addLayout(bar)
         layout.addLayout(cards)
         layout.addLayout(body, 1)
-        self.period.currentIndexChanged.connect(self.refresh)
-        self.print_button.clicked.connect(lambda: self.print_report.emit(self.current_period()))
+        self.picker.changed.connect(self.refresh)
+        self.print_button.clicked.connect(self.print_current)
         self.save_button.clicked.connect(lambda: self.save_report())
         self.overdue.itemActivated.connect(
-            lambda item: self.open_request.emit(item.data(Qt.ItemDataRole.UserRole))
+            lambda item: self.navigate.emit("request", item.data(Qt.ItemDataRole.UserRole))
         )
+        ctx.changes.changed.connect(self._data_changed)
         self.retranslate()
 
     def retranslate(self) -> None:
-        labels = {"today": self.tr("Hôm nay"), "week": self.tr("Tuần này"),
-                  "month": self.tr("Tháng này")}  # fmt: skip
-        for i, key in enumerate(PERIODS):
-            self.period.setItemText(i, labels[key])
+        self.picker.retranslate()
         self.print_button.setText(self.tr("In báo cáo"))
         self.save_button.setText(self.tr("Lưu báo cáo PDF…"))
         titles = {"received": self.tr("Tiếp nhận"), "resolved": self.tr("Đã giải quyết"),
@@ -169,10 +149,17 @@ class DashboardPage(QWidget):
             self._show(self.data)
 
     def current_period(self) -> str:
-        return period_id(self.period.currentData() or "today")
+        return self.picker.period()
 
     def activate(self) -> None:
         self.refresh()
+
+    def print_current(self) -> None:
+        self.print_requested.emit("report", self.current_period())
+
+    def _data_changed(self, topic: str) -> None:
+        if topic in ("requests", "settings") and self.isVisible():
+            self.refresh()  # a hidden dashboard refreshes when it is shown (activate)
 
     def refresh(self) -> None:
         """Recompute off the GUI thread; a refresh asked while one runs runs once after it."""
@@ -181,7 +168,9 @@ class DashboardPage(QWidget):
             return
         self._loading = True
         period = self.current_period()
-        self.period_label.setText(self.tr("Kỳ: {0} · đang tính…").replace("{0}", period))
+        self.period_label.setText(
+            self.tr("Kỳ: {0} · đang tính…").replace("{0}", period_text(period))
+        )
         self.ctx.tasks.start(load_dashboard, period, on_done=self._loaded, on_error=self._failed)
 
     def _failed(self, message: str) -> None:
@@ -201,7 +190,7 @@ class DashboardPage(QWidget):
     def _show(self, data: dict) -> None:
         summary = data["summary"]
         totals = summary["totals"]
-        self.period_label.setText(self.tr("Kỳ: {0}").replace("{0}", summary["period"]))
+        self.period_label.setText(self.tr("Kỳ: {0}").replace("{0}", period_text(summary["period"])))
         self.cards["received"].setText(str(totals["received"]))
         self.cards["resolved"].setText(str(totals["resolved"]))
         self.cards["on_time"].setText(on_time_text(totals["resolved_on_time"], totals["resolved"]))
@@ -239,15 +228,15 @@ class DashboardPage(QWidget):
 
         period = self.current_period()
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Lưu báo cáo"), f"bao-cao-{period}.pdf", self.tr("PDF (*.pdf)")
-            )
+            from supportdesk.ui.file_dialogs import save_file
+
+            name = f"bao-cao-{period.replace('..', '_')}.pdf"
+            path = save_file(self, self.tr("Lưu báo cáo"), name, self.tr("Tài liệu PDF (*.pdf)"))
         if not path:
             return
-        window = self.window()
-        hint = getattr(window, "hint", lambda _m: None)
+        say = self.message.emit
         self.ctx.tasks.start(
             _render, "report", period, path,
-            on_done=lambda p: hint(self.tr("Đã lưu báo cáo: {0}").replace("{0}", p)),
-            on_error=lambda m: hint(self.tr("Không lưu được báo cáo: {0}").replace("{0}", m)),
+            on_done=lambda p: say(self.tr("Đã lưu báo cáo: {0}").replace("{0}", p)),
+            on_error=lambda m: say(self.tr("Không lưu được báo cáo: {0}").replace("{0}", m)),
         )  # fmt: skip

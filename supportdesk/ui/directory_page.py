@@ -8,7 +8,6 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from supportdesk.ui.contact_model import ContactTableModel, level_label, where_text
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.file_dialogs import open_file, save_file
+from supportdesk.ui.pages import BasePage
 from supportdesk.ui.views import row_table, select_row
 
 RESULT_LIMIT = 200
@@ -33,30 +34,31 @@ class FilePicker:
 
     @staticmethod
     def open_contacts(parent) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("DirectoryPage", "Nhập danh bạ"), "",
+        return open_file(
+            parent, QCoreApplication.translate("DirectoryPage", "Nhập danh bạ"),
             QCoreApplication.translate("DirectoryPage", "Danh bạ (*.csv *.xlsx *.vcf *.vcard)"),
         )  # fmt: skip
-        return path or None
 
     @staticmethod
     def save_vcard(parent) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            parent,
-            QCoreApplication.translate("DirectoryPage", "Xuất vCard"),
-            "danh-ba.vcf",
+        return save_file(
+            parent, QCoreApplication.translate("DirectoryPage", "Xuất vCard"), "danh-ba.vcf",
             QCoreApplication.translate("DirectoryPage", "vCard (*.vcf)"),
-        )
-        return path or None
+        )  # fmt: skip
+
+    @staticmethod
+    def save_template(parent) -> str | None:
+        return save_file(
+            parent, QCoreApplication.translate("DirectoryPage", "Lưu tệp mẫu danh bạ"),
+            "mau-danh-ba.xlsx", QCoreApplication.translate("DirectoryPage", "Excel (*.xlsx)"),
+        )  # fmt: skip
 
 
-class DirectoryPage(QWidget):
+class DirectoryPage(BasePage):
     import_finished = Signal(dict)
-    message = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.procedure: dict | None = None  # showing who handles this procedure
         self.query = QLineEdit()
         self.query.setObjectName("contactQuery")
@@ -228,6 +230,12 @@ class DirectoryPage(QWidget):
     def activate(self) -> None:
         self._show_banner()
 
+    def open_item(self, kind: str, key: object) -> None:
+        if kind == "who_handles":
+            self.show_procedure(key)
+        else:
+            self.show_contact(key)
+
     # ------------------------------------------------------------ detail
 
     def show_contact_detail(self, contact: dict | None) -> None:
@@ -305,6 +313,7 @@ class DirectoryPage(QWidget):
             self.message.emit(str(exc))
             return
         self.show_contact(saved)
+        self.ctx.changes.notify("contacts")
         self.message.emit(self.tr("Đã lưu liên hệ."))
 
     def import_file(self, path: str | None = None) -> None:
@@ -343,6 +352,7 @@ class DirectoryPage(QWidget):
         self._import_ended()
         self.report.setText(self.report_text(report))
         self.refresh()
+        self.ctx.changes.notify("contacts")
         self.import_finished.emit(report)
 
     def _import_failed(self, message: str) -> None:

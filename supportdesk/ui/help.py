@@ -20,6 +20,25 @@ def shortcuts() -> list[tuple[str, str]]:
         ),
         ("Ctrl+P", QCoreApplication.translate("help", "In hướng dẫn thủ tục hoặc phiếu tiếp nhận")),
         ("Ctrl++ / Ctrl+-", QCoreApplication.translate("help", "Chữ to hơn / nhỏ hơn")),
+        (
+            "Esc",
+            QCoreApplication.translate(
+                "help", "Đóng danh sách gợi ý; đóng khung ghi yêu cầu (hỏi trước khi bỏ nội dung)"
+            ),
+        ),
+        ("Tab / Shift+Tab", QCoreApplication.translate("help", "Sang ô tiếp theo / ô trước")),
+        (
+            "Alt+N",
+            QCoreApplication.translate(
+                "help", "Nhận xử lý yêu cầu đang chọn (yêu cầu đã chuyển: nhận lại từ cấp trên)"
+            ),
+        ),
+        ("Alt+C", QCoreApplication.translate("help", "Chờ người yêu cầu")),
+        ("Alt+U", QCoreApplication.translate("help", "Chuyển cấp trên")),
+        ("Alt+G", QCoreApplication.translate("help", "Đã giải quyết")),
+        ("Alt+O", QCoreApplication.translate("help", "Đóng yêu cầu")),
+        ("Alt+M", QCoreApplication.translate("help", "Mở lại yêu cầu")),
+        ("Alt+I", QCoreApplication.translate("help", "In phiếu tiếp nhận")),
         ("Ctrl+,", QCoreApplication.translate("help", "Cài đặt")),
         ("F1", QCoreApplication.translate("help", "Bảng phím tắt này")),
     ]

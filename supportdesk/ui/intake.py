@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -23,6 +24,8 @@ from supportdesk.core import catalog
 from supportdesk.ui.context import AppContext
 
 _CODE = re.compile(r"(\d{1,2}\.\d{6})")
+DRAFT_SETTING = "intake_draft"  # what was typed and not saved yet: survives a restart
+TEXT_FIELDS = ("name", "phone", "procedure", "summary", "resolution")
 
 
 class IntakePanel(QFrame):
@@ -34,17 +37,12 @@ class IntakePanel(QFrame):
         self.setObjectName("intake")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.ctx = ctx
-        self.title = QLabel(self.tr("Ghi yêu cầu mới"))
+        self.title = QLabel()
         self.title.setProperty("role", "title")
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
-        for code, label in (
-            ("citizen", self.tr("Người dân")),
-            ("civil_servant", self.tr("Cán bộ, công chức")),
-            ("business", self.tr("Doanh nghiệp")),
-            ("other", self.tr("Khác")),
-        ):
-            self.kind.addItem(label, code)
+        for code in ("citizen", "civil_servant", "business", "other"):
+            self.kind.addItem("", code)
         self.name = QLineEdit()
         self.name.setObjectName("name")
         self.phone = QLineEdit()
@@ -53,7 +51,6 @@ class IntakePanel(QFrame):
         self.category.setObjectName("category")
         self.procedure = QLineEdit()
         self.procedure.setObjectName("procedure")
-        self.procedure.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục (không bắt buộc)"))
         self._matches = QStringListModel(self)
         completer = QCompleter(self._matches, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -62,32 +59,36 @@ class IntakePanel(QFrame):
         self.procedure.textEdited.connect(self._procedure_typed)
         self.summary = QLineEdit()
         self.summary.setObjectName("summary")
-        self.summary.setPlaceholderText(self.tr("Người dân cần gì? Ví dụ: quên mật khẩu VNeID"))
-        self.resolved = QCheckBox(self.tr("Đã giải quyết ngay tại quầy"))
+        self.resolved = QCheckBox()
         self.resolved.setObjectName("resolvedNow")
         self.resolution = QLineEdit()
         self.resolution.setObjectName("resolution")
-        self.resolution.setPlaceholderText(self.tr("Đã làm gì (không bắt buộc)"))
         self.resolution.setEnabled(False)
         self.resolved.toggled.connect(self.resolution.setEnabled)
+        self.draft_note = QLabel()
+        self.draft_note.setObjectName("draftNote")
+        self.draft_note.setProperty("role", "hint")
+        self.draft_note.hide()
         self.error = QLabel()
         self.error.setObjectName("intakeError")
         self.error.setProperty("role", "warning")
         self.error.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Lưu (Ctrl+Enter)"))
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("intakeSave")
         self.save_button.setProperty("role", "primary")
-        self.cancel_button = QPushButton(self.tr("Huỷ (Esc)"))
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("intakeCancel")
         form = QFormLayout()
-        form.addRow(self.tr("Đối tượng:"), self.kind)
-        form.addRow(self.tr("Họ tên:"), self.name)
-        form.addRow(self.tr("Điện thoại:"), self.phone)
-        form.addRow(self.tr("Chủ đề:"), self.category)
-        form.addRow(self.tr("Thủ tục:"), self.procedure)
-        form.addRow(self.tr("Nội dung:"), self.summary)
-        form.addRow("", self.resolved)
-        form.addRow(self.tr("Kết quả:"), self.resolution)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.labels = []
+        for widget in (self.kind, self.name, self.phone, self.category, self.procedure,
+                       self.summary, self.resolved, self.resolution):  # fmt: skip
+            label = QLabel()
+            label.setBuddy(widget)
+            self.labels.append(label)
+            form.addRow(label, widget)
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        buttons.addWidget(self.draft_note, 1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -101,10 +102,29 @@ class IntakePanel(QFrame):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.save)
-        escape = QShortcut(QKeySequence("Escape"), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.cancel)
+        # Esc is handled in keyPressEvent, not by a shortcut: a shortcut would fire before an
+        # open completer or drop-down list could close, and throw the whole form away.
+        self.retranslate()
         self.fill_categories()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Ghi yêu cầu mới"))
+        kinds = {"citizen": self.tr("Người dân"), "civil_servant": self.tr("Cán bộ, công chức"),
+                 "business": self.tr("Doanh nghiệp"), "other": self.tr("Khác")}  # fmt: skip
+        for i in range(self.kind.count()):
+            self.kind.setItemText(i, kinds[self.kind.itemData(i)])
+        self.procedure.setPlaceholderText(self.tr("Gõ tên hoặc mã thủ tục (không bắt buộc)"))
+        self.summary.setPlaceholderText(self.tr("Người dân cần gì? Ví dụ: quên mật khẩu VNeID"))
+        self.resolved.setText(self.tr("Đã giải quyết ngay tại quầy"))
+        self.resolution.setPlaceholderText(self.tr("Đã làm gì (không bắt buộc)"))
+        texts = (self.tr("Đối &tượng:"), self.tr("&Họ tên:"), self.tr("Điện th&oại:"),
+                 self.tr("C&hủ đề:"), self.tr("Thủ tục:"), self.tr("Nội dung:"), "",
+                 self.tr("Kết quả:"))  # fmt: skip
+        for label, text in zip(self.labels, texts):
+            label.setText(text)
+        self.draft_note.setText(self.tr("Đang ghi tiếp bản nháp chưa lưu."))
+        self.save_button.setText(self.tr("Lưu (Ctrl+Enter)"))
+        self.cancel_button.setText(self.tr("Đóng (Esc)"))
 
     def fill_categories(self) -> None:
         from supportdesk.core.tickets import categories
@@ -114,16 +134,54 @@ class IntakePanel(QFrame):
             self.category.addItem(c["name"], c["code"])
 
     def start(self, procedure: dict | None = None) -> None:
-        """Clear the form and put the cursor in the first field."""
-        for w in (self.name, self.phone, self.procedure, self.summary, self.resolution):
-            w.clear()
-        self.kind.setCurrentIndex(0)
-        self.resolved.setChecked(False)
-        self.error.clear()
+        """Open the form, with the draft left unsaved earlier if there is one, and put the
+        cursor in the first field."""
+        if not self.isVisible():
+            self.clear()
+            draft = self.ctx.setting(DRAFT_SETTING)
+            if draft:
+                self.restore(draft)
+            self.draft_note.setVisible(bool(draft))
         if procedure:
             self.procedure.setText(f"{procedure['code']} — {procedure['name']}")
         self.show()
         self.name.setFocus()
+
+    def clear(self) -> None:
+        for name in TEXT_FIELDS:
+            getattr(self, name).clear()
+        self.kind.setCurrentIndex(0)
+        self.category.setCurrentIndex(0)
+        self.resolved.setChecked(False)
+        self.error.clear()
+
+    def typed(self) -> bool:
+        """True when something was typed that would be lost."""
+        return any(getattr(self, name).text().strip() for name in TEXT_FIELDS)
+
+    def draft(self) -> dict:
+        found = {name: getattr(self, name).text() for name in TEXT_FIELDS}
+        found.update(kind=self.kind.currentData(), category=self.category.currentData(),
+                     resolved=self.resolved.isChecked())  # fmt: skip
+        return found
+
+    def restore(self, draft: dict) -> None:
+        for name in TEXT_FIELDS:
+            getattr(self, name).setText(str(draft.get(name) or ""))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(draft.get("kind"))))
+        self.category.setCurrentIndex(max(0, self.category.findData(draft.get("category"))))
+        self.resolved.setChecked(bool(draft.get("resolved")))
+
+    def keep_draft(self) -> None:
+        """Store what was typed (or forget the draft when nothing was)."""
+        self.ctx.put_setting(DRAFT_SETTING, self.draft() if self.typed() else None)
+
+    def keyPressEvent(self, event) -> None:
+        # Reaches the panel only when no popup inside (completer, drop-down list) took it.
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+            return
+        super().keyPressEvent(event)
 
     def _procedure_typed(self, typed: str) -> None:
         if len(typed.strip()) < 2:
@@ -165,12 +223,40 @@ class IntakePanel(QFrame):
             self.error.setText(str(exc))
             return
         self.error.clear()
+        self.clear()
+        self.ctx.put_setting(DRAFT_SETTING, None)
         self.hide()
         self.saved.emit(created)
 
     def cancel(self) -> None:
+        """Close the form; typed input is never thrown away without asking."""
+        if self.typed():
+            choice = self.ask_close()
+            if choice == "stay":
+                return
+            if choice == "discard":
+                self.clear()
+        self.keep_draft()
         self.hide()
         self.cancelled.emit()
+
+    def ask_close(self) -> str:
+        """The choice: "keep" (Ctrl+N brings the draft back), "discard" or "stay"."""
+        box = QMessageBox(self)
+        box.setObjectName("closeIntake")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Yêu cầu chưa lưu"))
+        box.setText(self.tr("Yêu cầu đang ghi chưa được lưu."))
+        box.setInformativeText(self.tr("Giữ làm bản nháp thì lần sau bấm Ctrl+N sẽ ghi tiếp."))
+        keep = box.addButton(self.tr("&Giữ bản nháp"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            self.tr("&Bỏ nội dung đã gõ"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        stay = box.addButton(self.tr("&Tiếp tục ghi"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        return {keep: "keep", discard: "discard"}.get(box.clickedButton(), "stay")
 
     def fill_example(self) -> None:
         """A typical case, for the screenshots."""

@@ -1,8 +1,6 @@
-"""The main window: navigation between the four pages, menus, shortcuts and the status bar."""
+"""The main window: navigation between the pages (ui/pages.py), menus, shortcuts, status bar."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -16,9 +14,10 @@ from PySide6.QtWidgets import (
 
 from supportdesk import __version__
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages import PAGES, BasePage, page_for
 from supportdesk.ui.status import StatusBar
 
-PAGES = ("requests", "procedures", "directory", "dashboard")
+PAGE_NAMES = tuple(spec.name for spec in PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -32,17 +31,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self._closed = False
-        self.pages: dict[str, QWidget] = {}
-        self._factories: dict[str, Callable[[], QWidget]] = {
-            "requests": self._make_requests,
-            "procedures": self._make_procedures,
-            "directory": self._make_directory,
-            "dashboard": self._make_dashboard,
-        }
+        self.pages: dict[str, BasePage] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(210)
-        self.nav.addItems(["", "", "", ""])
+        self.nav.addItems(["" for _ in PAGES])
         self.stack = QStackedWidget()
         for _ in PAGES:
             self.stack.addWidget(QWidget())  # placeholders: pages are built when first shown
@@ -60,12 +53,14 @@ class MainWindow(QMainWindow):
         self.printer = Printer(ctx, self)
         self.printer.started.connect(self.hint)
         self.printer.failed.connect(self.hint)
+        self.printer.opened.connect(self._printed)
+        self.printer.no_viewer.connect(self._no_viewer)
         from supportdesk.ui.background import BackgroundWork
 
         self.background = BackgroundWork(ctx, self)
         self.background.message.connect(self.hint)
-        self.background.synced.connect(lambda _r: self.status.refresh())
-        self.background.purged.connect(lambda n: n and self.refresh_status())
+        self.background.synced.connect(lambda _r: ctx.changes.notify("sync"))
+        self.background.purged.connect(lambda n: n and ctx.changes.notify("requests"))
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
@@ -74,12 +69,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages
 
-    def page(self, name: str) -> QWidget:
+    def page(self, name: str) -> BasePage:
         """The page, built on first use (keeps the start fast)."""
         if name not in self.pages:
-            page = self._factories[name]()
+            index = PAGE_NAMES.index(name)
+            page = PAGES[index].build(self.ctx)
             page.setObjectName(f"{name}Page")
-            index = PAGES.index(name)
+            page.message.connect(self.hint)
+            page.print_requested.connect(self.printer.print_document)
+            page.navigate.connect(self.open_item)
             old = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             self.stack.removeWidget(old)
@@ -87,54 +85,22 @@ class MainWindow(QMainWindow):
             self.pages[name] = page
         return self.pages[name]
 
-    def show_page(self, name: str) -> QWidget:
-        self.nav.setCurrentRow(PAGES.index(name))
+    def show_page(self, name: str) -> BasePage:
+        self.nav.setCurrentRow(PAGE_NAMES.index(name))
         return self.pages[name]
 
     def current_page_name(self) -> str:
-        return PAGES[self.stack.currentIndex()]
+        return PAGE_NAMES[self.stack.currentIndex()]
+
+    def current_page(self) -> BasePage:
+        return self.page(self.current_page_name())
 
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(PAGES[row])
+        page = self.page(PAGE_NAMES[row])
         self.stack.setCurrentIndex(row)
-        if hasattr(page, "activate"):
-            page.activate()
-
-    def _make_requests(self) -> QWidget:
-        from supportdesk.ui.requests_page import RequestsPage
-
-        page = RequestsPage(self.ctx)
-        page.changed.connect(self.refresh_status)
-        page.print_receipt.connect(lambda rid: self.printer.print_document("receipt", rid))
-        return page
-
-    def _make_procedures(self) -> QWidget:
-        from supportdesk.ui.procedures_page import ProceduresPage
-
-        page = ProceduresPage(self.ctx)
-        page.log_request.connect(self.new_request)
-        page.who_handles.connect(self.who_handles)
-        page.print_handout.connect(
-            lambda p, _ticks: self.printer.print_document("handout", p["code"])
-        )
-        return page
-
-    def _make_directory(self) -> QWidget:
-        from supportdesk.ui.directory_page import DirectoryPage
-
-        page = DirectoryPage(self.ctx)
-        page.message.connect(self.hint)
-        return page
-
-    def _make_dashboard(self) -> QWidget:
-        from supportdesk.ui.dashboard_page import DashboardPage
-
-        page = DashboardPage(self.ctx)
-        page.print_report.connect(lambda period: self.printer.print_document("report", period))
-        page.open_request.connect(lambda rid: self.open_item("request", rid))
-        return page
+        page.activate()
 
     # ------------------------------------------------------------ actions
 
@@ -160,7 +126,7 @@ class MainWindow(QMainWindow):
         a["settings"] = self._action("settings", "Ctrl+,", self.settings_requested, self.file_menu)
         self.file_menu.addSeparator()
         a["quit"] = self._action("quit", "Ctrl+Q", self.close, self.file_menu)
-        for i, name in enumerate(PAGES):
+        for i, name in enumerate(PAGE_NAMES):
             a[name] = self._action(
                 f"go_{name}", f"Ctrl+{i + 1}", lambda _=False, n=name: self.show_page(n),
                 self.view_menu,
@@ -168,8 +134,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addSeparator()
         a["bigger"] = self._action("bigger", "Ctrl++", lambda: self._zoom(1), self.view_menu)
         a["smaller"] = self._action("smaller", "Ctrl+-", lambda: self._zoom(-1), self.view_menu)
-        a["find"] = self._action("find", "Ctrl+F", self._focus_search)
-        a["print"] = self._action("print", "Ctrl+P", self._print_current)
+        a["find"] = self._action("find", "Ctrl+F", lambda: self.current_page().focus_search())
+        a["print"] = self._action("print", "Ctrl+P", lambda: self.current_page().print_current())
         a["quick"] = self._action("quick", "Ctrl+K", self.quick_search, self.file_menu)
         self.sync_menu = bar.addMenu("")
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.sync_menu)
@@ -192,38 +158,32 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SupportDesk — Tổ hỗ trợ kỹ thuật"))
         titles = self.page_titles()
-        for row, name in enumerate(PAGES):
+        for row, name in enumerate(PAGE_NAMES):
             self.nav.item(row).setText(titles[name])
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.view_menu.setTitle(self.tr("&Xem"))
         self.language_menu.setTitle(self.tr("Ngôn ngữ"))
-        self.help_menu.setTitle(self.tr("Trợ &giúp"))
+        self.help_menu.setTitle(self.tr("Trợ giú&p"))
         a = self.actions_by_key
         a["settings"].setText(self.tr("Cài đặt…"))
         a["quit"].setText(self.tr("Thoát"))
-        for name in PAGES:
+        for name in PAGE_NAMES:
             a[name].setText(titles[name])
         a["bigger"].setText(self.tr("Chữ to hơn"))
         a["smaller"].setText(self.tr("Chữ nhỏ hơn"))
         a["quick"].setText(self.tr("Tìm nhanh…"))
         a["new_request"].setText(self.tr("Ghi yêu cầu mới"))
-        self.sync_menu.setTitle(self.tr("Đồ&ng bộ"))
+        self.sync_menu.setTitle(self.tr("Đồng &bộ"))
         a["send_now"].setText(self.tr("Gửi ngay"))
         a["outbox"].setText(self.tr("Hộp thư đi…"))
         a["shortcuts"].setText(self.tr("Phím tắt"))
         a["about"].setText(self.tr("Giới thiệu"))
         self.status.retranslate()
         for page in self.pages.values():
-            if hasattr(page, "retranslate"):
-                page.retranslate()
+            page.retranslate()
 
     def page_titles(self) -> dict[str, str]:
-        return {
-            "requests": self.tr("Yêu cầu hỗ trợ"),
-            "procedures": self.tr("Thủ tục"),
-            "directory": self.tr("Danh bạ"),
-            "dashboard": self.tr("Tổng hợp"),
-        }
+        return {spec.name: spec.title() for spec in PAGES}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and not self._closed:
@@ -238,8 +198,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.background.stop()
         for page in self.pages.values():
-            if hasattr(page, "shutdown"):
-                page.shutdown()
+            page.shutdown()
         self.ctx.tasks.stop()
         super().closeEvent(event)
 
@@ -254,35 +213,8 @@ class MainWindow(QMainWindow):
         size = self.ctx.setting("ui_font_size", style.DEFAULT_POINT_SIZE) + step
         self.font_size_requested.emit(size)
 
-    def _focus_search(self) -> None:
-        page = self.pages.get(self.current_page_name())
-        if hasattr(page, "focus_search"):
-            page.focus_search()
-
-    def _print_current(self) -> None:
-        page = self.pages.get(self.current_page_name())
-        if self.current_page_name() == "procedures" and page.detail.procedure:
-            self.printer.print_document("handout", page.detail.procedure["code"])
-        elif self.current_page_name() == "requests" and page.detail.request:
-            self.printer.print_document("receipt", page.detail.request["id"])
-        elif self.current_page_name() == "dashboard":
-            self.printer.print_document("report", page.current_period())
-
     def new_request(self, procedure: dict | None = None) -> None:
-        page = self.show_page("requests")
-        if hasattr(page, "new_request"):
-            page.new_request(procedure if isinstance(procedure, dict) else None)
-
-    def who_handles(self, procedure: dict) -> None:
-        """The directory, listing the contacts who handle a procedure."""
-        page = self.show_page("directory")
-        if hasattr(page, "show_procedure"):
-            page.show_procedure(procedure)
-
-    def refresh_status(self) -> None:
-        self.status.refresh()
-        if "dashboard" in self.pages and hasattr(self.pages["dashboard"], "refresh"):
-            self.pages["dashboard"].refresh()
+        self.open_item("new_request", procedure if isinstance(procedure, dict) else None)
 
     def quick_search(self) -> None:
         from supportdesk.ui.quick_search import QuickSearchDialog
@@ -292,12 +224,9 @@ class MainWindow(QMainWindow):
             self.open_item(*choice)
 
     def open_item(self, kind: str, key) -> None:
-        """Show one request, procedure or contact on its page."""
-        page_name = {"request": "requests", "procedure": "procedures", "contact": "directory"}
-        page = self.show_page(page_name[kind])
-        opener = {"request": "open_request", "procedure": "show_code", "contact": "show_contact"}
-        if hasattr(page, opener[kind]):
-            getattr(page, opener[kind])(key)
+        """Show one request, procedure or contact (pages.NAVIGATION) on the page that owns it."""
+        spec = page_for(kind)
+        self.show_page(spec.name).open_item(kind, key)
 
     def show_outbox(self) -> None:
         from supportdesk.ui.outbox_dialog import OutboxDialog
@@ -313,6 +242,16 @@ class MainWindow(QMainWindow):
         from supportdesk.ui.help import show_about
 
         show_about(self, __version__)
+
+    def _printed(self, path: str) -> None:
+        self.status.show_file(self.tr("Đã mở tài liệu để in: {0}").replace("{0}", path), path)
+
+    def _no_viewer(self, path: str) -> None:
+        self.status.show_file(
+            self.tr("Đã lưu tài liệu: {0}. Máy chưa có chương trình xem PDF nên chưa in được; "
+                    "hãy cài một trình xem PDF hoặc mở tệp bằng trình duyệt web.")
+            .replace("{0}", path), path,
+        )  # fmt: skip
 
     def hint(self, message: str) -> None:
         self.status.showMessage(message, 6000)

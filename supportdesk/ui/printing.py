@@ -20,9 +20,11 @@ def _render(db, kind: str, key, path: str) -> str:
 
 
 class Printer(QObject):
-    """Starts document renders; `opened` carries the file, `failed` a message for the user."""
+    """Starts document renders. When the file is ready, `opened` (it is shown in the PDF viewer)
+    or `no_viewer` (nothing could show it) carries its path; `failed` a message for the user."""
 
     opened = Signal(str)
+    no_viewer = Signal(str)
     failed = Signal(str)
     started = Signal(str)
 
@@ -44,8 +46,10 @@ class Printer(QObject):
         )
 
     def _done(self, path: str) -> None:
-        self._open(path)
-        self.opened.emit(path)
+        if self._open(path) is False:  # QDesktopServices found no program for PDF files
+            self.no_viewer.emit(path)
+        else:
+            self.opened.emit(path)
 
     def _error(self, message: str) -> None:
         self.failed.emit(

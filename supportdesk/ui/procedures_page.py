@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core import catalog, text
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.pages import BasePage
 from supportdesk.ui.procedure_detail import ProcedureDetail
 from supportdesk.ui.procedure_model import ProcedureTableModel, level_names
 from supportdesk.ui.procedure_text import as_text, portal_url
@@ -37,7 +38,7 @@ def _search(db, query: str, level: str | None, field: str | None):
     return catalog.search(db, query, limit=RESULT_LIMIT, level=level, field=field)
 
 
-class ProceduresPage(QWidget):
+class ProceduresPage(BasePage):
     """Search runs off the GUI thread, one at a time: while one runs, only the newest query
     waits, so typing never queues stale work and results follow the keyboard closely."""
 
@@ -47,8 +48,7 @@ class ProceduresPage(QWidget):
     who_handles = Signal(dict)  # show the contacts who handle the procedure
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self._alive = True
         self._running = False
         self._pending: tuple | None = None
@@ -112,6 +112,9 @@ class ProceduresPage(QWidget):
         self.detail.who_requested.connect(
             lambda: self.detail.procedure and self.who_handles.emit(self.detail.procedure)
         )
+        self.log_request.connect(lambda p: self.navigate.emit("new_request", p))
+        self.who_handles.connect(lambda p: self.navigate.emit("who_handles", p))
+        self.print_handout.connect(lambda p, _t: self.print_requested.emit("handout", p["code"]))
         self.fill_filters()
         self.retranslate()
 
@@ -228,6 +231,12 @@ class ProceduresPage(QWidget):
     def _row_changed(self, current, _previous) -> None:
         code = self.model.code_at(current.row())
         self.detail.show_procedure(catalog.get(self.ctx.db, code) if code else None)
+
+    def open_item(self, kind: str, key: object) -> None:
+        self.show_code(str(key))
+
+    def print_current(self) -> None:
+        self._print_current()
 
     def show_code(self, code: str) -> None:
         """Open one procedure (from quick search or a request): search its code and select it."""

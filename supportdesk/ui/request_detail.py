@@ -5,21 +5,28 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from supportdesk.core.formats import local_time
 from supportdesk.ui.request_model import status_label
 
-# action key -> status it moves to (None: escalation, which needs a target)
+# The status actions, each with its Alt-shortcut (listed by F1, see ui/help.py). "take_over"
+# shares its place and key with "in_progress": it is what Nhận xử lý means on an escalated one.
 ACTIONS = ("in_progress", "waiting", "escalated", "resolved", "closed", "reopen")
+SHORTCUTS = {
+    "in_progress": "Alt+N", "waiting": "Alt+C", "escalated": "Alt+U", "resolved": "Alt+G",
+    "closed": "Alt+O", "reopen": "Alt+M", "print": "Alt+I",
+}  # fmt: skip
 
 
 class RequestDetail(QWidget):
     action_requested = Signal(str)  # one of ACTIONS
     print_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, db=None, parent=None):
         super().__init__(parent)
+        self.db = db  # to name the procedure of a request
         self.request: dict | None = None
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -31,7 +38,7 @@ class RequestDetail(QWidget):
         for i, key in enumerate(ACTIONS):
             button = QPushButton()
             button.setObjectName(f"action_{key}")
-            button.clicked.connect(lambda _=False, k=key: self.action_requested.emit(k))
+            button.clicked.connect(lambda _=False, k=key: self._clicked(k))
             self.buttons[key] = button
             grid.addWidget(button, i // 3, i % 3)
         self.print_button = QPushButton()
@@ -44,24 +51,38 @@ class RequestDetail(QWidget):
         layout.addWidget(self.body, 1)
         self.retranslate()
 
-    def retranslate(self) -> None:
-        labels = {
-            "in_progress": self.tr("Nhận xử lý"),
+    def _clicked(self, key: str) -> None:
+        escalated = self.request is not None and self.request["status"] == "escalated"
+        self.action_requested.emit("take_over" if key == "in_progress" and escalated else key)
+
+    def labels(self) -> dict[str, str]:
+        escalated = self.request is not None and self.request["status"] == "escalated"
+        return {
+            "in_progress": self.tr("Nhận lại từ cấp trên…") if escalated else self.tr("Nhận xử lý"),
             "waiting": self.tr("Chờ người yêu cầu"),
             "escalated": self.tr("Chuyển cấp trên…"),
             "resolved": self.tr("Đã giải quyết…"),
             "closed": self.tr("Đóng"),
             "reopen": self.tr("Mở lại"),
+            "print": self.tr("In phiếu tiếp nhận"),
         }
-        for key, button in self.buttons.items():
-            button.setText(labels[key])
-        self.print_button.setText(self.tr("In phiếu tiếp nhận"))
+
+    def retranslate(self) -> None:
         self.show_request(self.request)
+
+    def _label_buttons(self) -> None:
+        labels = self.labels()
+        for key, button in [*self.buttons.items(), ("print", self.print_button)]:
+            # the key in the text: no underline to discover, and Alt+Đ cannot be typed anyway
+            button.setText(f"{labels[key]} ({SHORTCUTS[key]})")
+            button.setShortcut(QKeySequence(SHORTCUTS[key]))
+            button.setToolTip(f"{labels[key]} — {SHORTCUTS[key]}")
 
     def show_request(self, request: dict | None) -> None:
         from supportdesk.core.tickets.log import TRANSITIONS
 
         self.request = request
+        self._label_buttons()
         allowed = TRANSITIONS.get(request["status"], set()) if request else set()
         for key, button in self.buttons.items():
             if key == "reopen":
@@ -78,6 +99,26 @@ class RequestDetail(QWidget):
         self.title.setText(f"{request['ticket']} · {status_label(request['status'])}")
         self.body.setHtml(self._html(request))
 
+    def _procedure(self, code: str | None) -> str:
+        """The code with the procedure's name, so that nobody has to look it up."""
+        if not code or self.db is None:
+            return code or ""
+        from supportdesk.core import catalog
+
+        found = catalog.get(self.db, code)
+        return f"{code} — {found['name']}" if found else code
+
+    def _event_label(self, e: dict) -> str:
+        if e["action"] == "take_over":
+            return self.tr("Nhận lại từ cấp trên")
+        if e["action"] == "status" and e.get("to_status"):
+            return status_label(e["to_status"])
+        if e["action"] == "created":
+            return self.tr("Tiếp nhận")
+        labels = {"escalate": self.tr("Đổi nơi chuyển đến"), "assign": self.tr("Giao người xử lý"),
+                  "edit": self.tr("Sửa thông tin"), "note": self.tr("Ghi chú")}  # fmt: skip
+        return labels.get(e["action"], e["action"])
+
     def _html(self, r: dict) -> str:
         def row(label: str, value) -> str:
             return f"<tr><td><b>{escape(label)}</b></td><td>{escape(str(value or '—'))}</td></tr>"
@@ -89,7 +130,7 @@ class RequestDetail(QWidget):
             row(self.tr("Người yêu cầu"), r.get("requester_name")),
             row(self.tr("Điện thoại"), r.get("requester_phone")),
             row(self.tr("Chủ đề"), r.get("category_name")),
-            row(self.tr("Thủ tục"), r.get("procedure_code")),
+            row(self.tr("Thủ tục"), self._procedure(r.get("procedure_code"))),
             row(self.tr("Nội dung"), r.get("summary")),
             row(self.tr("Tiếp nhận"), local_time(r.get("created_at"), with_year=True)),
             row(self.tr("Hạn xử lý"), due),
@@ -102,7 +143,7 @@ class RequestDetail(QWidget):
         h = ["<table cellpadding='3'>", *rows, "</table>"]
         h.append(f"<h3>{escape(self.tr('Diễn biến'))}</h3><ul>")
         for e in reversed(r.get("events") or []):
-            what = status_label(e["to_status"]) if e.get("to_status") else e["action"]
+            what = self._event_label(e)
             note = f" — {escape(e['note'])}" if e.get("note") else ""
             h.append(
                 f"<li>{escape(local_time(e['at'], with_year=True))} · {escape(e['actor'])}: "

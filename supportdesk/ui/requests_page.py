@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import datetime
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,24 +18,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core.calendar import TZ
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.intake import IntakePanel
+from supportdesk.ui.pages import BasePage
 from supportdesk.ui.request_detail import RequestDetail
 from supportdesk.ui.request_model import RequestTableModel
 from supportdesk.ui.views import row_table, select_row
 
-VIEWS = ("open", "overdue", "due_soon", "escalated", "done", "all")
+VIEWS = ("open", "today", "overdue", "due_soon", "escalated", "done", "all")
 
 
-class RequestsPage(QWidget):
-    changed = Signal()  # a request was added or changed (dashboard, status bar refresh)
-    print_receipt = Signal(int)
-
+class RequestsPage(BasePage):
     def __init__(self, ctx: AppContext, parent=None):
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         from supportdesk.core.tickets import categories
 
-        self.ctx = ctx
         self.intake = IntakePanel(ctx)
         self.intake.hide()
         self.new_button = QPushButton()
@@ -59,6 +59,10 @@ class RequestsPage(QWidget):
         self.mine.setObjectName("requestAssignee")
         self.count = QLabel()
         self.count.setProperty("role", "hint")
+        self.notice = QLabel()  # "Đã lưu yêu cầu HT-2026-000123": what the last save gave
+        self.notice.setObjectName("savedNotice")
+        self.notice.setProperty("role", "title")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = RequestTableModel(ctx.db, categories.names(ctx.db), self)
         self.table = row_table("requestTable", self.model)
         header = self.table.horizontalHeader()
@@ -70,7 +74,7 @@ class RequestsPage(QWidget):
         for col, width in ((0, ticket), (1, stamp), (2, 150), (3, 130), (5, 110), (6, stamp),
                            (7, 120)):  # fmt: skip
             header.resizeSection(col, width)
-        self.detail = RequestDetail()
+        self.detail = RequestDetail(ctx.db)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addWidget(self.query, 3)
@@ -81,6 +85,7 @@ class RequestsPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.intake)
+        left_layout.addWidget(self.notice)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.table, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -108,6 +113,7 @@ class RequestsPage(QWidget):
         self.query.setPlaceholderText(self.tr("Tìm: tên, số điện thoại, số phiếu, nội dung…"))
         labels = {
             "open": self.tr("Đang mở"),
+            "today": self.tr("Hôm nay"),
             "overdue": self.tr("Quá hạn"),
             "due_soon": self.tr("Sắp đến hạn"),
             "escalated": self.tr("Đã chuyển cấp trên"),
@@ -133,6 +139,8 @@ class RequestsPage(QWidget):
         f: dict = {"query": self.query.text()}
         if view == "open":
             f["open_only"] = True
+        elif view == "today":
+            f["created_from"] = datetime.now(TZ).date()
         elif view == "overdue":
             f["overdue"] = True
         elif view == "due_soon":
@@ -163,7 +171,7 @@ class RequestsPage(QWidget):
         from supportdesk.core import tickets
 
         total = tickets.count(self.ctx.db, self.filters())
-        self.count.setText(self.tr("{0} yêu cầu").replace("{0}", str(total)))
+        self.count.setText(self.tr("%n yêu cầu", "", total))
 
     def _current_id(self) -> int | None:
         return self.model.id_at(self.table.currentIndex().row())
@@ -174,13 +182,30 @@ class RequestsPage(QWidget):
         request_id = self.model.id_at(current.row())
         self.detail.show_request(tickets.get(self.ctx.db, request_id) if request_id else None)
 
-    # ------------------------------------------------------------ commands
+    # ------------------------------------------------------------ the Page protocol
 
     def focus_search(self) -> None:
         self.query.setFocus()
         self.query.selectAll()
 
+    def print_current(self) -> None:
+        if self.detail.request:
+            self.print_requested.emit("receipt", self.detail.request["id"])
+
+    def open_item(self, kind: str, key: object) -> None:
+        if kind == "new_request":
+            self.new_request(key if isinstance(key, dict) else None)
+        else:
+            self.open_request(key)
+
+    def shutdown(self) -> None:
+        if self.intake.isVisible():
+            self.intake.keep_draft()
+
+    # ------------------------------------------------------------ commands
+
     def new_request(self, procedure: dict | None = None) -> None:
+        self.notice.clear()
         self.intake.start(procedure)
 
     def fill_example(self) -> None:
@@ -192,11 +217,29 @@ class RequestsPage(QWidget):
         self.reload(select=int(request_id))
 
     def _saved(self, request: dict) -> None:
+        """Announce the ticket and keep the new request in sight: selected in the list, which
+        switches to today's requests when the current view would not show it."""
         self.query.clear()
         self.reload(select=request["id"])
-        if self.model.row_of(request["id"]) < 0:  # resolved at the counter: not an open one
+        if self.model.row_of(request["id"]) < 0:
+            for combo in (self.category, self.mine):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.view.blockSignals(True)
+            self.view.setCurrentIndex(VIEWS.index("today"))
+            self.view.blockSignals(False)
+            self.reload(select=request["id"])
+        if self.model.row_of(request["id"]) < 0:  # logged with an earlier date: show it anyway
             self.detail.show_request(request)
-        self.changed.emit()
+        if request["status"] == "resolved":
+            said = self.tr("Đã lưu yêu cầu {0} (đã giải quyết tại quầy).")
+        else:
+            said = self.tr("Đã lưu yêu cầu {0}.")
+        said = said.replace("{0}", request["ticket"])
+        self.notice.setText(said)
+        self.message.emit(said)
+        self.ctx.changes.notify("requests")
         self.table.setFocus()
 
     def act(self, action: str) -> None:
@@ -206,6 +249,9 @@ class RequestsPage(QWidget):
         if request is None:
             return
         kwargs: dict = {}
+        if action == "take_over":
+            self._take_over(request)
+            return
         if action == "escalated":
             from supportdesk.ui.escalation import EscalationDialog
 
@@ -224,18 +270,35 @@ class RequestsPage(QWidget):
             kwargs["status"] = "in_progress" if action == "reopen" else action
             if action == "in_progress" and not request.get("assignee"):
                 kwargs["fields"] = {"assignee": self.ctx.operator}
+        self._change(request, tickets.update, **kwargs)
+
+    def _take_over(self, request: dict) -> None:
+        """An escalated request comes back to the commune: asked, and recorded as its own step."""
+        from supportdesk.core import tickets
+
+        note, ok = QInputDialog.getText(
+            self, self.tr("Nhận lại từ cấp trên"),
+            self.tr("Yêu cầu {0} đã chuyển đến: {1}.\nNhận lại để {2} xử lý tại xã? "
+                    "Ghi lý do (không bắt buộc):")
+            .replace("{0}", request["ticket"]).replace("{1}", request.get("escalated_to") or "")
+            .replace("{2}", self.ctx.operator),
+        )  # fmt: skip
+        if ok:
+            self._change(request, tickets.take_over, note=note or None)
+
+    def _change(self, request: dict, change, **kwargs) -> None:
+        from supportdesk.core import tickets
+
         try:
-            tickets.update(self.ctx.db, request["id"], actor=self.ctx.operator or "?",
-                                **kwargs)  # fmt: skip
+            change(self.ctx.db, request["id"], actor=self.ctx.operator or "?", **kwargs)
         except tickets.RequestError as exc:
-            self.window().statusBar().showMessage(str(exc), 8000)
+            self.message.emit(str(exc))
             return
         self.reload(select=request["id"])
         if self.model.row_of(request["id"]) < 0:  # left the current view: keep it in sight
             self.table.clearSelection()
             self.detail.show_request(tickets.get(self.ctx.db, request["id"]))
-        self.changed.emit()
+        self.ctx.changes.notify("requests")
 
     def _print(self) -> None:
-        if self.detail.request:
-            self.print_receipt.emit(self.detail.request["id"])
+        self.print_current()

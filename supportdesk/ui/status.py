@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMenu, QStatusBar, QToolButton, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QStatusBar, QToolButton, QWidget
 
 from supportdesk.ui.context import AppContext
 
@@ -23,15 +27,39 @@ class StatusBar(QStatusBar):
         self.sync.setObjectName("statusSync")
         self.outbox = QLabel()
         self.outbox.setObjectName("statusOutbox")
+        self.folder_button = QPushButton()  # beside a message about a file: open its folder
+        self.folder_button.setObjectName("openFolder")
+        self.folder_button.hide()
+        self.folder_button.clicked.connect(self._open_folder)
+        self.messageChanged.connect(lambda text: text or self.folder_button.hide())
+        self.file: Path | None = None
+        self.addWidget(self.folder_button)
         self.addPermanentWidget(self.commune)
         self.addPermanentWidget(self.operator)
         self.addPermanentWidget(self.sync)
         self.addPermanentWidget(self.outbox)
         self.sync_state: dict = {}
+        ctx.changes.changed.connect(lambda _topic: self.refresh())
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.folder_button.setText(self.tr("Mở thư mục"))
         self.refresh()
+
+    def show_file(self, message: str, path: str) -> None:
+        """A message about a file, with a button that opens the folder it is in."""
+        self.file = Path(path)
+        self.showMessage(message, 30000)
+        self.folder_button.show()
+
+    def _open_folder(self) -> None:
+        if self.file is None:
+            return
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.file.parent))):
+            self.showMessage(
+                self.tr("Không mở được thư mục. Tệp nằm ở: {0}").replace("{0}", str(self.file)),
+                30000,
+            )
 
     def _read_sync_state(self) -> None:
         from supportdesk.core.formats import local_time
@@ -80,5 +108,4 @@ class StatusBar(QStatusBar):
             action.triggered.connect(lambda _=False, n=name: self.set_operator(n))
 
     def set_operator(self, name: str) -> None:
-        self.ctx.put_setting("operator", name)
-        self.refresh()
+        self.ctx.put_setting("operator", name)  # notifies "settings": refresh follows

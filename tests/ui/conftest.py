@@ -47,5 +47,8 @@ def desk(qapp, configured_dir):
 @pytest.fixture
 def window(desk, qtbot):
     w = desk.open_window(first_run=False)
+    # Tests never start the PC's PDF viewer: the files "opened" are listed here instead.
+    w.opened_files = []
+    w.printer._open = lambda path: w.opened_files.append(path) or True
     qtbot.waitExposed(w)
     return w

@@ -39,9 +39,32 @@ def test_period_ids():
     from supportdesk.core.formats import TZ
     from supportdesk.ui.dashboard_page import period_id
 
-    now = datetime(2026, 11, 22, 9, 0, tzinfo=TZ)
-    assert [period_id(p, now) for p in ("today", "week", "month")] == [
-        "2026-11-22", "2026-W47", "2026-11"]  # fmt: skip
+    now = datetime(2026, 12, 1, 9, 0, tzinfo=TZ)  # 1 December: November's report is due
+    assert [period_id(p, now) for p in ("today", "week", "month", "last_month")] == [
+        "2026-12-01", "2026-W49", "2026-12", "2026-11"]  # fmt: skip
+
+
+def test_any_period_reads_as_people_write_it(window, qtbot):
+    from PySide6.QtCore import QDate
+
+    page = _loaded(window, qtbot, "pick_quarter")
+    picker = page.picker
+    assert picker.quarter.isVisible() and picker.year.isVisible() and not picker.month.isVisible()
+    picker.year.setValue(2026)
+    picker.quarter.setCurrentIndex(3)
+    qtbot.waitUntil(lambda: page.period_label.text() == "Kỳ: Quý 4/2026" and not page._loading)
+    assert page.data["summary"]["period"] == "2026-Q4"
+    picker.kind.setCurrentIndex(picker.kind.findData("pick_month"))
+    picker.month.setCurrentIndex(10)
+    qtbot.waitUntil(lambda: page.period_label.text() == "Kỳ: Tháng 11/2026")
+    picker.kind.setCurrentIndex(picker.kind.findData("range"))
+    picker.first.setDate(QDate(2026, 11, 30))
+    picker.last.setDate(QDate(2026, 12, 6))
+    qtbot.waitUntil(lambda: page.period_label.text() == "Kỳ: 30/11–06/12/2026")
+    assert page.current_period() == "2026-11-30..2026-12-06"
+    with qtbot.waitSignal(window.printer.started):
+        page.print_button.click()  # the report of any period prints
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy, timeout=20000)
 
 
 def test_save_report(window, qtbot, tmp_path):

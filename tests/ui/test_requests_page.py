@@ -21,7 +21,12 @@ def test_counter_flow_typed_in_vietnamese(window, qtbot):
     assert not intake.isVisible(), intake.error.text()
     assert page.detail.request["requester_name"] == "Lương Thị Kim Oanh"
     created = page.detail.request["id"]
-    assert page.model.row_of(created) < 0  # resolved: not in the default view of open requests
+    # resolved: not an open one, so the list switches to today's requests and selects it
+    assert page.view.currentData() == "today"
+    assert page.model.id_at(page.table.currentIndex().row()) == created
+    ticket = page.detail.request["ticket"]
+    assert ticket in page.notice.text() and ticket in window.status.currentMessage()
+    assert page.detail.request["assignee"] == window.ctx.operator  # the resolver on duty
     page.view.setCurrentIndex(page.view.findData("all"))
     type_text(page.query, "0912000111")
     assert [r["id"] for r in page.model.rows] == [created]

@@ -59,6 +59,8 @@ REGISTRY: dict[str, Setting] = {
     # The desktop app.
     "ui_language": Setting("ngôn ngữ", _TEXT, "vi", lambda v: v in ("vi", "en"), "vi hoặc en"),
     "ui_font_size": Setting("cỡ chữ", (int, type(None)), None, lambda v: v is None or 7 <= v <= 28),
+    # What was typed in the intake form and not saved yet (ui/intake.py), kept across restarts.
+    "intake_draft": Setting("bản nháp yêu cầu", (dict, type(None)), None),
     # Working time (core.calendar) and records.
     "office_hours": Setting("giờ làm việc", (list, type(None)), None),
     "calendar_overrides": Setting("ngày nghỉ, ngày làm bù", dict, {}),

@@ -19,6 +19,7 @@ from supportdesk.core.tickets.log import (
     get,
     purge_personal,
     search,
+    take_over,
     update,
 )
 from supportdesk.core.tickets.model import (
@@ -49,5 +50,6 @@ __all__ = [
     "page",
     "purge_personal",
     "search",
+    "take_over",
     "update",
 ]

@@ -89,6 +89,8 @@ def create(
     if due_days is not None and not 1 <= int(due_days) <= 365:
         raise RequestError("số ngày hẹn phải từ 1 đến 365")
     given = {k: v for k, v in data.items() if v is not None}  # None: the field's default
+    if resolved_now and not given.get("assignee"):
+        given["assignee"] = actor  # resolved at the counter by the person on duty
     row = {**DEFAULTS, **_validated(db, given)}
     if "category" not in row or "summary" not in row:
         raise RequestError("cần có chủ đề và tóm tắt yêu cầu")
@@ -176,9 +178,30 @@ def update(
     return get(db, request_id, now=now)
 
 
+def take_over(
+    db: Database, request_id: int, *, actor: str, note: str | None = None,
+    now: datetime | None = None, calendar: WorkCalendar | None = None,
+) -> dict:  # fmt: skip
+    """The commune takes back an escalated request: in progress again, with `actor` as the
+    person handling it; an explicit step with its own event ("take_over"), never a side effect
+    of an ordinary status change."""
+    now = now or now_utc()
+    actor = _actor(actor)
+    cal = calendar or WorkCalendar.from_settings(db)
+    with db.atomic():
+        current = _load(db, request_id)
+        if current is None:
+            raise RequestError(f"không có yêu cầu số {request_id}")
+        if current["status"] != "escalated":
+            raise RequestError(f"yêu cầu {current['ticket']} không ở trạng thái đã chuyển cấp trên")
+        _apply(db, request_id, actor, now, cal, "in_progress", note or "Nhận lại xử lý tại xã",
+               fields={"assignee": actor}, action="take_over")  # fmt: skip
+    return get(db, request_id, now=now)
+
+
 def _apply(
     db, request_id, actor, now, cal, status=None, note=None, escalate_to=None,
-    escalation_ref=None, fields=None,
+    escalation_ref=None, fields=None, action=None,
 ) -> None:  # fmt: skip
     current = _load(db, request_id)
     if current is None:
@@ -206,6 +229,8 @@ def _apply(
             )
         change.update(_status_effects(db, current, status, stamp, now, cal, note))
         change["status"] = status
+        if status == "resolved" and not current["assignee"] and "assignee" not in change:
+            change["assignee"] = actor  # whoever resolves an unassigned request is its resolver
     elif status is not None and not retarget:
         raise RequestError(f"yêu cầu {current['ticket']} đã ở trạng thái “{vocab.STATUS[old]}”")
     if status == "escalated":
@@ -225,8 +250,8 @@ def _apply(
         change["search_text"] = _search_text({**current, **change})
     db["requests"].update(request_id, change)
     _event(
-        db, request_id, stamp, actor, _action(change, note), old, change.get("status", old),
-        _diff(current, change), note,
+        db, request_id, stamp, actor, action or _action(change, note), old,
+        change.get("status", old), _diff(current, change), note,
     )  # fmt: skip
 
 

@@ -29,7 +29,9 @@ _PATTERNS = (
     ("month", re.compile(r"^(\d{4})-(\d{2})$")),
     ("quarter", re.compile(r"^(\d{4})-Q([1-4])$")),
     ("year", re.compile(r"^(\d{4})$")),
+    ("range", re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.\.(\d{4})-(\d{2})-(\d{2})$")),
 )
+MAX_RANGE_DAYS = 366 * 5
 
 
 class PeriodError(UserError, ValueError):
@@ -48,7 +50,8 @@ def period_bounds(period: str) -> tuple[str, date, date]:
         except ValueError:
             break
     raise PeriodError(
-        f"kỳ không hợp lệ: {period!r} (ví dụ 2026-11-22, 2026-W47, 2026-11, 2026-Q4, 2026)"
+        f"kỳ không hợp lệ: {period!r} (ví dụ 2026-11-22, 2026-W47, 2026-11, 2026-Q4, 2026, "
+        "2026-11-01..2026-11-15)"
     )
 
 
@@ -56,6 +59,11 @@ def _days(kind: str, parts: list[int]) -> tuple[date, date]:
     year = parts[0]
     if not 2000 <= year <= 2100:
         raise ValueError(year)
+    if kind == "range":  # both days included
+        first, last = date(*parts[:3]), date(*parts[3:])
+        if not first <= last < first + timedelta(days=MAX_RANGE_DAYS) or last.year > 2100:
+            raise ValueError(parts)
+        return first, last + timedelta(days=1)
     if kind == "day":
         first = date(year, parts[1], parts[2])
         return first, first + timedelta(days=1)

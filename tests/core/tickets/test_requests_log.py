@@ -254,3 +254,28 @@ def test_purge_personal_keeps_counts_and_search_by_summary(empty_db):
     assert tickets.purge_personal(empty_db, now=NOW) == 0  # nothing left to anonymise
     assert tickets.purge_personal(empty_db, older_than_months=0, now=NOW) == 1
     assert empty_db["requests"].count == 2
+
+
+def test_the_person_on_duty_is_the_resolver_of_a_counter_resolution(empty_db):
+    from supportdesk.core.tickets import stats
+
+    made = tickets.create(empty_db, {"category": "vneid", "summary": "Quên mật khẩu VNeID"},
+                     actor="Lan", now=NOW, resolved_now=True)  # fmt: skip
+    assert made["assignee"] == "Lan"
+    later = add(empty_db)
+    resolved = tickets.update(empty_db, later["id"], actor="Hùng", status="resolved", now=NOW)
+    assert resolved["assignee"] == "Hùng"
+    people = stats.summarize(empty_db, "2026-11", now=NOW)["by_assignee"]
+    assert {(p["assignee"], p["resolved"]) for p in people} == {("Lan", 1), ("Hùng", 1)}
+
+
+def test_taking_over_an_escalated_request_is_its_own_recorded_step(empty_db):
+    made = add(empty_db)
+    with pytest.raises(tickets.RequestError):
+        tickets.take_over(empty_db, made["id"], actor="Lan", now=NOW)
+    tickets.update(empty_db, made["id"], actor="Lan", escalate_to="Sở Tư pháp", now=NOW)
+    taken = tickets.take_over(empty_db, made["id"], actor="Hùng", note="Sở trả lời", now=NOW)
+    assert taken["status"] == "in_progress" and taken["assignee"] == "Hùng"
+    last = taken["events"][-1]
+    assert last["action"] == "take_over" and last["actor"] == "Hùng"
+    assert last["from_status"] == "escalated" and last["note"] == "Sở trả lời"
