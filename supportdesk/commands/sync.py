@@ -21,6 +21,13 @@ def register(sub) -> None:
     p = sub.add_parser("enroll", help="đăng ký máy này với máy chủ tỉnh bằng mã một lần")
     p.add_argument("--hub", required=True, help="địa chỉ máy chủ tỉnh, ví dụ https://hub.tinh.vn")
     p.add_argument("--code", required=True, help="mã đăng ký do tỉnh cấp")
+    p.add_argument(
+        "--ca", help="tệp chứng chỉ gốc (PEM) của tỉnh, khi máy chủ dùng chứng chỉ riêng"
+    )
+    p.add_argument(
+        "--allow-http", action="store_true",
+        help="cho phép http:// không mã hoá tới máy chủ ngoài máy này (không nên)",
+    )  # fmt: skip
     add_json_flag(p)
     p.set_defaults(handler=cmd_enroll)
 
@@ -69,7 +76,9 @@ def cmd_enroll(args) -> int:
     db = open_db(args)
     store = enrollment.token_store(db, paths.data_dir(args.data_dir))
     try:
-        answer = enrollment.enroll(db, store, args.hub, args.code)
+        answer = enrollment.enroll(
+            db, store, args.hub, args.code, ca=args.ca, allow_http=args.allow_http
+        )
     except enrollment.EnrollmentError as exc:
         raise CommandError(str(exc)) from exc
     except HubUnavailable as exc:
@@ -78,4 +87,6 @@ def cmd_enroll(args) -> int:
         print_json(answer)
     else:
         print(f"Đã đăng ký xã {answer['commune_code']} với {answer['hub_url']}.")
+        if args.allow_http and answer["hub_url"].startswith("http://"):
+            print("Cảnh báo: kết nối http:// không mã hoá; mã truy cập có thể bị lộ.")
     return 0

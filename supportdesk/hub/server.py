@@ -8,7 +8,15 @@ import time
 
 
 class BackgroundHub:
-    def __init__(self, storage, host: str = "127.0.0.1", **app_options):
+    def __init__(
+        self,
+        storage,
+        host: str = "127.0.0.1",
+        *,
+        cert: str | None = None,
+        key: str | None = None,
+        **app_options,
+    ):
         import uvicorn
 
         from supportdesk.hub.app import create_app
@@ -19,12 +27,14 @@ class BackgroundHub:
             lifespan="off",
             access_log=False,
             timeout_graceful_shutdown=2,
+            ssl_certfile=cert,
+            ssl_keyfile=key,
         )
         self.server = uvicorn.Server(config)
         sock = socket.socket()
         sock.bind((host, 0))
         self.port = sock.getsockname()[1]
-        self.url = f"http://{host}:{self.port}"
+        self.url = f"{'https' if cert else 'http'}://{host}:{self.port}"
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [sock]}, daemon=True
         )

@@ -74,6 +74,7 @@ class StatusBar(QStatusBar):
             "last_sync": local_time(last, with_year=True) if last else None,
             "pending": found.get("pending", 0) + found.get("in_flight", 0),
             "paused": found.get("paused"),
+            "insecure": found.get("insecure"),
         }
 
     def refresh(self) -> None:
@@ -96,6 +97,9 @@ class StatusBar(QStatusBar):
             when = state.get("last_sync") or self.tr("chưa lần nào")
             self.sync.setText(self.tr("○ Ngoại tuyến · đồng bộ: {0}").replace("{0}", when))
             self.sync.setStyleSheet("color: #8a4b00;")
+        if state.get("insecure"):  # enrolled with --allow-http: the token travels unencrypted
+            self.sync.setText(self.sync.text() + self.tr(" · ⚠ HTTP không mã hoá"))
+            self.sync.setStyleSheet("color: #b42318; font-weight: bold;")
         waiting = int(state.get("pending", 0))
         self.outbox.setText(self.tr("Chờ gửi: {0}").replace("{0}", str(waiting)))
 

@@ -77,6 +77,7 @@ REGISTRY: dict[str, Setting] = {
         "http(s)://…",
     ),  # fmt: skip
     "hub_ca_bundle": Setting("chứng chỉ máy chủ tỉnh", _OPTIONAL_TEXT, None),
+    "hub_allow_http": Setting("cho phép http:// không mã hoá", bool, False),
     "install_id": Setting("mã cài đặt", _OPTIONAL_TEXT, None),
     "sync_state": Setting("trạng thái đồng bộ", dict, {}),
 }

@@ -76,12 +76,18 @@ class HubClient:
         timeout: tuple[float, float] = TIMEOUT,
         verify: bool | str = True,
         clock: Callable[[], float] = time.time,
+        allow_http: bool = False,
     ):
+        from supportdesk.core.sync.transport import check_url
+
+        check_url(base_url, allow_http)  # raises InsecureHub before any token is sent
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.clock = clock
+        # True, or the path of a CA bundle: never switched off, and passed with each request
+        # so that REQUESTS_CA_BUNDLE cannot replace the province's own CA.
+        self.verify = verify if verify is True or isinstance(verify, str) else True
         self.session = requests.Session()
-        self.session.verify = verify  # True, or the path of a CA bundle: never switched off
         self.session.headers["User-Agent"] = f"SupportDesk/{__version__}"
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
@@ -92,8 +98,12 @@ class HubClient:
     def request(self, method: str, path: str, **kwargs) -> requests.Response:
         try:
             response = self.session.request(
-                method, self.base_url + path, timeout=self.timeout, **kwargs
+                method, self.base_url + path, timeout=self.timeout, verify=self.verify, **kwargs
             )
+        except requests.exceptions.SSLError as exc:
+            from supportdesk.core.sync.transport import certificate_problem
+
+            raise HubUnavailable(certificate_problem(exc)) from exc
         except requests.Timeout as exc:
             raise HubUnavailable(f"hết thời gian chờ máy chủ tỉnh ({type(exc).__name__})") from exc
         except requests.RequestException as exc:

@@ -98,11 +98,25 @@ def token_store(db: Database, data_dir: Path):
     return FileTokenStore(Path(data_dir) / TOKEN_FILE)
 
 
-def enroll(db: Database, store, hub_url: str, code: str, *, client=None) -> dict:
-    """Exchange a one-time code for this commune's token; lifts a pause caused by a revoked one."""
+def enroll(
+    db: Database,
+    store,
+    hub_url: str,
+    code: str,
+    *,
+    client=None,
+    ca: str | None = None,
+    allow_http: bool = False,
+) -> dict:
+    """Exchange a one-time code for this commune's token; lifts a pause caused by a revoked one.
+
+    `ca` is the province's CA file when its hub's certificate is not signed by a public CA;
+    it is kept (hub_ca_bundle) for every later sync, as is `allow_http`."""
+    from supportdesk.core.sync import transport
     from supportdesk.core.sync.client import HubClient, HubUnavailable
 
-    client = client or HubClient(hub_url)
+    verify = transport.verify_for(db, ca) if ca else True
+    client = client or HubClient(hub_url, verify=verify, allow_http=allow_http)
     request = {
         "code": code.strip(),
         "install_id": install_id(db),
@@ -122,6 +136,8 @@ def enroll(db: Database, store, hub_url: str, code: str, *, client=None) -> dict
         raise EnrollmentError(f"câu trả lời lạ từ máy chủ tỉnh: {exc}") from exc
     store.put(token)
     settings.put(db, "hub_url", hub_url.rstrip("/"))
+    settings.put(db, "hub_ca_bundle", str(Path(ca).resolve()) if ca else None)
+    settings.put(db, "hub_allow_http", bool(allow_http))
     settings.put(db, "commune_code", commune)
     if answer.get("commune_name") and not settings.get(db, "commune_name"):
         settings.put(db, "commune_name", answer["commune_name"])

@@ -192,8 +192,10 @@ def counts(db: Database) -> dict[str, int]:
 
 def status(db: Database) -> dict:
     """What the status bar shows: counts per state and why the queue waits, if it does."""
+    from supportdesk.core.sync import transport
+
     state = get_state(db)
-    return {**counts(db), **state}
+    return {**counts(db), **state, "insecure": transport.insecure(db)}
 
 
 def items(db: Database, states: tuple[str, ...] | None = None, limit: int = 200) -> list[dict]:

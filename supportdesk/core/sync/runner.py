@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from supportdesk.core.store import settings
-from supportdesk.core.sync import enrollment, outbox, snapshots
+from supportdesk.core.sync import enrollment, outbox, snapshots, transport
 from supportdesk.core.sync.client import HubClient, sync_once
 
 
@@ -45,7 +45,14 @@ def sync_now(
                       catalogs_updated=[], paused=None, error=None)  # fmt: skip
         result["reason"] = "chưa đăng ký với máy chủ tỉnh (supportdesk enroll)"
         return result
-    client = HubClient(hub_url, token, verify=settings.get(db, "hub_ca_bundle") or True, clock=now)
+    try:
+        client = HubClient(hub_url, token, verify=transport.verify_for(db), clock=now,
+                           allow_http=bool(settings.get(db, "hub_allow_http")))  # fmt: skip
+    except transport.InsecureHub as exc:
+        pending = outbox.counts(db)["pending"]
+        result.update(sent=0, acked=0, rejected=0, pending=pending, catalogs_updated=[],
+                      paused=None, error=str(exc), reason=str(exc))  # fmt: skip
+        return result
     try:
         result.update(sync_once(db, client, now=now, force=force))
     finally:
