@@ -61,6 +61,8 @@ def cmd_search(args) -> int:
     if args.json:
         print_json(result.items)
         return 0
+    for fix in result.corrections:
+        print(f"Đã sửa chính tả: “{fix.said}” → “{fix.used}”")
     if result.approximate and result.items:
         print("Không tìm thấy chính xác — kết quả gần đúng:")
     if not result.items:

@@ -10,6 +10,7 @@ import functools
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
@@ -81,9 +82,16 @@ class Abbreviations:
     def shipped(cls) -> Abbreviations:
         from supportdesk.paths import resource
 
-        with resource("search", "abbreviations.json").open(encoding="utf-8") as f:
-            doc = json.load(f)
-        return cls(doc["abbreviations"], doc.get("filler", []))
+        def read(name: str) -> dict:
+            with resource("search", name).open(encoding="utf-8") as f:
+                return json.load(f)
+
+        doc, everyday, questions = (
+            read(n) for n in ("abbreviations.json", "phrasings.json", "questions.json")
+        )
+        table = {**doc["abbreviations"], **everyday["phrasings"]}
+        cues = [c["cue"] for cues in questions["asked"].values() for c in cues if c["strip"]]
+        return cls(table, [*doc.get("filler", []), *questions["frames"], *cues])
 
     def filler_at(self, toks: list[str], start: int) -> int:
         """Length of the filler run ("xin", "hồ sơ") starting at toks[start], or 0."""
@@ -126,11 +134,17 @@ class Term:
 
 
 def query_terms(
-    query: str, abbreviations: Abbreviations | None = None, *, drop_filler: bool = True
+    query: str,
+    abbreviations: Abbreviations | None = None,
+    *,
+    drop_filler: bool = True,
+    keep_filler: Callable[[list[str], int, int], bool] | None = None,
+    max_tokens: int = _MAX_QUERY_TOKENS,
 ) -> list[Term]:
     """The terms of a typed query: abbreviations expanded, then filler words dropped (unless
-    nothing else is left). The last word is a prefix while it is still being typed."""
-    toks = tokens(query)[:_MAX_QUERY_TOKENS]
+    nothing else is left, or keep_filler(tokens, start, length) says that this run is meant).
+    The last word is a prefix while it is still being typed."""
+    toks = tokens(query)[:max_tokens]
     still_typing = not query[-1:].isspace()
     terms: list[Term] = []
     i = 0
@@ -138,7 +152,7 @@ def query_terms(
         n, expansions = abbreviations.match(toks, i) if abbreviations else (0, [])
         if not n and drop_filler and abbreviations:
             filler = abbreviations.filler_at(toks, i)
-            if filler:
+            if filler and not (keep_filler and keep_filler(toks, i, filler)):
                 i += filler
                 continue
         n = max(n, 1)
@@ -147,7 +161,7 @@ def query_terms(
         terms.append(Term((said, *expansions), prefix=is_last and still_typing and n == 1))
         i += n
     if not terms and toks and drop_filler:
-        return query_terms(query, abbreviations, drop_filler=False)
+        return query_terms(query, abbreviations, drop_filler=False, max_tokens=max_tokens)
     return terms
 
 

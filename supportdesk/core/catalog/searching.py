@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from supportdesk.core import text
+from supportdesk.core import catalog_question
+from supportdesk.core import catalog_ranking as ranking
 
 _CODE_IN_QUERY = re.compile(r"\b\d{1,2}\.\d{6}\b")
 # Search weights: the name counts far above the field, the field above the rest.
@@ -21,7 +22,8 @@ BM25_WEIGHTS = (10.0, 3.0, 1.0)
 @dataclass
 class SearchResult:
     items: list[dict]
-    approximate: bool = False  # nothing held every word: the nearest matches
+    approximate: bool = False  # a typo corrected, or the best holds under half the question
+    corrections: list = field(default_factory=list)  # catalog_question.Correction, as typed
 
 
 def title_length(search_name: str) -> int:
@@ -31,7 +33,10 @@ def title_length(search_name: str) -> int:
 
 
 _NAME_KEY = 100_000_000  # procedure_names rowid = title_words * _NAME_KEY + procedure id
-CANDIDATES = 60  # rows the relaxed retry looks at
+NAME_CANDIDATES = 60  # best names by bm25 that the ranking looks at
+BODY_CANDIDATES = 20  # and the best by bm25 over name, field and body
+EXPRESSION_TERMS = 8  # the rarest terms of a question find its candidates
+BODY_READS = 30  # candidates whose field and body are read for the words their name lacks
 
 
 def _filters(level: str | None, field: str | None) -> tuple[str, list]:
@@ -59,22 +64,6 @@ def _summaries(db: Database, ids: list[int], match: str) -> list[dict]:
     return [dict(found[i], match=match) for i in ids if i in found]
 
 
-def _shortest_names(db: Database, expression: str, where: str, params: list, limit: int):
-    """Ids of procedures whose name holds every term, shortest name first. procedure_names is
-    keyed in that order, so FTS5 stops after `limit` rows instead of ranking every match."""
-    if where:
-        sql = (
-            f"SELECT p.id FROM procedure_names n JOIN procedures p ON p.id = n.rowid % {_NAME_KEY}"
-            f" WHERE procedure_names MATCH ?{where} ORDER BY n.rowid LIMIT ?"
-        )
-    else:
-        sql = (
-            f"SELECT rowid % {_NAME_KEY} FROM procedure_names WHERE procedure_names MATCH ?"
-            " ORDER BY rowid LIMIT ?"
-        )
-    return [r[0] for r in db.execute(sql, [expression, *params, limit])]
-
-
 def _best_ranked(db: Database, expression: str, where: str, params: list, limit: int):
     """Ids by bm25 over name, field and body, the name weighted highest."""
     rank = "bm25(procedures_fts, {}, {}, {})".format(*BM25_WEIGHTS)
@@ -98,13 +87,13 @@ def search(
     level: str | None = None,
     field: str | None = None,
 ) -> SearchResult:
-    """Procedures for what a person typed, best first.
+    """Procedures for what a person typed or asked, best first.
 
-    A procedure code in the query is looked up exactly. Otherwise procedures whose name holds
-    every word come first, the shortest (most general) name first, so "đăng ký khai sinh" beats
-    "… khai sinh lưu động"; then the rest by bm25 over name, field and body. When nothing holds
-    every word, the result is approximate: the procedures holding most of the words, or, for a
-    typo, the query with each unknown word replaced by the nearest word of the catalog's names."""
+    A procedure code in the query is looked up exactly. Otherwise the question is understood
+    (catalog_question: frames dropped, everyday names mapped to the portal's, typos corrected),
+    FTS5 finds the candidates holding any of its words, and catalog_ranking orders them by how
+    well each name explains the question. The result is approximate when a typo was corrected
+    or when the best procedure holds less than half of what was asked."""
     where, params = _filters(level, field)
     code = _CODE_IN_QUERY.search(query)
     if code:
@@ -112,82 +101,76 @@ def search(
         ids = [r[0] for r in db.execute(sql, [code.group(), *params])]
         if ids:
             return SearchResult(_summaries(db, ids, "code"))
-    abbreviations = text.Abbreviations.shipped()
-    terms = text.query_terms(query, abbreviations)
-    if not terms:
-        return SearchResult([])
-    ids = _every_word(db, terms, where, params, limit)
-    if ids:
-        return SearchResult(_summaries(db, ids, "text"))
-    ids = _most_words(db, terms, where, params, limit)
-    if ids:
-        return SearchResult(_summaries(db, ids, "most_words"), approximate=True)
-    corrected = _corrected(db, query)
-    if corrected:
-        terms = text.query_terms(corrected, abbreviations)
-        ids = _every_word(db, terms, where, params, limit)
-    return SearchResult(_summaries(db, ids, "approximate"), approximate=True)
+    vocab = ranking.vocabulary(db)
+    question, fixes = catalog_question.understand(db, query, vocab)
+    if not question.terms:
+        return SearchResult([], corrections=fixes)
+    ranked = _ranked(db, question, vocab, where, params)[:limit]
+    if not ranked:
+        return SearchResult([], approximate=bool(fixes), corrections=fixes)
+    weak = ranked[0].matched < question.weight(vocab) / 2
+    match = "approximate" if fixes or weak else "text"
+    items = _summaries(db, [c.id for c in ranked], match)
+    return SearchResult(items, approximate=match == "approximate", corrections=fixes)
 
 
-def _every_word(db: Database, terms: list, where: str, params: list, limit: int) -> list[int]:
-    expression = " AND ".join(t.fts() for t in terms)
-    ids = _shortest_names(db, expression, where, params, limit)
-    if len(ids) < limit:
-        seen = set(ids)
-        rest = _best_ranked(db, expression, where, params, limit + len(ids))
-        ids += [i for i in rest if i not in seen][: limit - len(ids)]
-    return ids
-
-
-def _most_words(db: Database, terms: list, where: str, params: list, limit: int) -> list[int]:
-    """Nothing holds every word ("làm CCCD cho trẻ": no title says "làm"): the procedures that
-    hold most of them, at least half and at least two, so one common word is never enough."""
-    needed = max(2, -(-len(terms) // 2))
-    if len(terms) < needed:
-        return []
-    any_word = " OR ".join(t.fts() for t in terms)
-    ids = _best_ranked(db, any_word, where, params, CANDIDATES)
+def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ranking.Candidate]:
+    """Candidates scored by name, then the most promising also by field and body (reading
+    bodies costs; a candidate that could not reach the top even with every missing word in its
+    body is never read)."""
+    expression = _expression(question, vocab)
+    ids = dict.fromkeys(_names_ranked(db, expression, where, params, NAME_CANDIDATES))
+    ids.update(dict.fromkeys(_best_ranked(db, expression, where, params, BODY_CANDIDATES)))
     if not ids:
         return []
     marks = ",".join("?" * len(ids))
-    words = dict(
-        db.execute(
-            "SELECT id, search_name || ' | ' || search_field || ' ' || search_body"
-            f" FROM procedures WHERE id IN ({marks})",
-            ids,
-        )
+    rows = db.execute(
+        f"SELECT id, search_name, levels, search_field FROM procedures WHERE id IN ({marks})",
+        list(ids),
     )
-    scored = []
-    for rank, pid in enumerate(ids):
-        name, _, rest = words[pid].partition(" | ")
-        in_name = sum(term.found_in(name) for term in terms)
-        found = sum(term.found_in(f"{name} {rest}") for term in terms)
-        if found >= needed:
-            scored.append((-in_name, -found, rank, pid))
-    return [pid for *_, pid in sorted(scored)[:limit]]
-
-
-TYPO_MIN_SIMILARITY = 75
-
-
-def _corrected(db: Database, query: str) -> str | None:
-    """The query with each word no procedure name has replaced by the nearest one that some
-    name has ("khai snh" → "khai sinh"), or None when no word could be corrected."""
-    from rapidfuzz import fuzz, process
-
-    toks = text.tokens(query)
-    known = "SELECT 1 FROM procedure_words WHERE word = ?"
-    unknown = [i for i, t in enumerate(toks) if not db.execute(known, [t]).fetchone()]
-    if not unknown:
-        return None
-    vocabulary = [r[0] for r in db.execute("SELECT word FROM procedure_words")]
-    changed = False
-    for i in unknown:
-        if len(toks[i]) < 3 or toks[i].isdigit():
-            continue
-        best = process.extractOne(
-            toks[i], vocabulary, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_SIMILARITY
+    candidates = []
+    for pid, name, levels, field_words in rows:
+        words = name.split()
+        if words[:2] == ["thu", "tuc"]:
+            words = words[2:]
+        candidate = ranking.Candidate(pid, words, json.loads(levels), field_words)
+        ranking.score_name(candidate, question, vocab)
+        candidates.append(candidate)
+    candidates.sort(key=lambda c: -ranking.body_bound(c, question, vocab))
+    reread = [c for c in candidates[:BODY_READS] if c.missing]
+    if reread:
+        marks = ",".join("?" * len(reread))
+        bodies = dict(
+            db.execute(
+                f"SELECT id, search_body FROM procedures WHERE id IN ({marks})",
+                [c.id for c in reread],
+            )
         )
-        if best:
-            toks[i], changed = best[0], True
-    return " ".join(toks) + " " if changed else None
+        for c in reread:
+            ranking.score_body(c, bodies[c.id], question, vocab)
+    candidates.sort(key=lambda c: (-c.score, len(c.name_words), c.id))
+    return candidates
+
+
+def _expression(question, vocab) -> str:
+    """FTS5 OR over the question's rarest terms: a word most names hold ("đăng ký", "cấp")
+    finds nothing a rarer word would not, and makes FTS5 rank thousands of rows. Those words
+    still count in the ranking."""
+    decisive = question.decisive(vocab)
+    rarest = sorted(decisive, key=lambda t: -question.term_weight(t, vocab))[:EXPRESSION_TERMS]
+    return " OR ".join(question.terms[t].fts() for t in rarest)
+
+
+def _names_ranked(db: Database, expression: str, where: str, params: list, limit: int):
+    """Ids by bm25 over the names alone."""
+    if where:
+        sql = (
+            f"SELECT p.id FROM procedure_names n JOIN procedures p ON p.id = n.rowid % {_NAME_KEY}"
+            f" WHERE procedure_names MATCH ?{where} ORDER BY n.rank LIMIT ?"
+        )
+    else:
+        sql = (
+            f"SELECT rowid % {_NAME_KEY} FROM procedure_names WHERE procedure_names MATCH ?"
+            " ORDER BY rank LIMIT ?"
+        )
+    return [r[0] for r in db.execute(sql, [expression, *params, limit])]

@@ -1,0 +1,143 @@
+"""Answering a question about a procedure: the procedure, two alternatives, and the part asked.
+
+`supportdesk ask`, and the procedures page when a question is typed, use `ask`: search finds
+the procedure (catalog_search), catalog_question tells which part is asked (papers, fee, time,
+where, result, conditions, form) and that part comes first, in the portal's own words."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from supportdesk.core import catalog_question
+from supportdesk.core.catalog_search import search
+
+ONLINE = "trực tuyến"
+NO_FEE = "Cổng Dịch vụ công không ghi phí, lệ phí cho cách nộp này."
+HEADINGS = {
+    "papers": "Giấy tờ cần có",
+    "fee": "Phí, lệ phí",
+    "time": "Thời hạn giải quyết",
+    "where": "Nơi nộp hồ sơ",
+    "result": "Kết quả nhận được",
+    "conditions": "Điều kiện",
+    "form": "Mẫu đơn, tờ khai",
+    "general": "Tóm tắt",
+}
+
+
+def _short(procedure: dict) -> dict:
+    return {
+        "code": procedure["code"],
+        "name": procedure["name"],
+        "level": procedure.get("level_text", ""),
+    }
+
+
+def _count(item: dict) -> str:
+    parts = []
+    if item.get("originals"):
+        parts.append(f"bản chính {item['originals']}")
+    if item.get("copies"):
+        parts.append(f"bản sao {item['copies']}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _clean_item(name: str) -> str:
+    return name.lstrip("-–•+* ").strip()
+
+
+def papers(procedure: dict) -> list[str]:
+    lines = []
+    for case in procedure.get("dossier", []):
+        if len(procedure["dossier"]) > 1 or case.get("case"):
+            lines.append(f"{case.get('case') or 'Thành phần hồ sơ'}:")
+        lines += [f"- {_clean_item(i['name'])}{_count(i)}" for i in case.get("items", [])]
+    return lines or ["Cổng Dịch vụ công không liệt kê thành phần hồ sơ."]
+
+
+def fees(procedure: dict) -> list[str]:
+    lines = [f"- {m['channel']}: {m.get('fee_text') or NO_FEE}" for m in procedure["methods"]]
+    return lines or ["Cổng Dịch vụ công không ghi phí, lệ phí."]
+
+
+def times(procedure: dict) -> list[str]:
+    lines = [
+        f"- {m['channel']}: {m['time_text']}" for m in procedure["methods"] if m.get("time_text")
+    ]
+    return lines or ["Cổng Dịch vụ công không ghi thời hạn giải quyết."]
+
+
+def where(procedure: dict) -> list[str]:
+    lines = []
+    if procedure.get("level_text"):
+        lines.append(f"Cấp thực hiện: {procedure['level_text']}")
+    for label, key in (
+        ("Nơi tiếp nhận", "receiving_address"),
+        ("Cơ quan thực hiện", "executing_agency"),
+        ("Cơ quan có thẩm quyền", "competent_agency"),
+    ):
+        if procedure.get(key):
+            lines.append(f"{label}: {procedure[key]}")
+    channels = [m["channel"] for m in procedure["methods"]]
+    online = any(ONLINE in c.casefold() for c in channels)
+    lines.append("Nộp trực tuyến: " + ("có" if online else "không"))
+    if channels:
+        lines.append("Cách nộp: " + ", ".join(channels))
+    return lines
+
+
+def forms(procedure: dict) -> list[str]:
+    found = [
+        f"- {_clean_item(i['name'])}" + (f" — mẫu: {i['form']}" if i.get("form") else "")
+        for case in procedure.get("dossier", [])
+        for i in case.get("items", [])
+        if i.get("form") or "tờ khai" in i["name"].casefold() or "mẫu" in i["name"].casefold()
+    ]
+    return found or ["Cổng Dịch vụ công không ghi mẫu đơn, tờ khai cho thủ tục này."]
+
+
+def part(procedure: dict, kind: str) -> list[str]:
+    """The lines of one part of a procedure."""
+    if kind == "papers":
+        return papers(procedure)
+    if kind == "fee":
+        return fees(procedure)
+    if kind == "time":
+        return times(procedure)
+    if kind == "where":
+        return where(procedure)
+    if kind == "result":
+        return [procedure.get("result") or "Cổng Dịch vụ công không ghi kết quả."]
+    if kind == "conditions":
+        return [procedure.get("conditions") or "Cổng Dịch vụ công không ghi điều kiện riêng."]
+    if kind == "form":
+        return forms(procedure)
+    return general(procedure)
+
+
+def general(procedure: dict) -> list[str]:
+    """No part asked: where to go, how long, then the papers (what a counter tells first)."""
+    lines = where(procedure)[:1]
+    lines += ["Thời hạn:", *times(procedure), "Giấy tờ cần có:", *papers(procedure)]
+    return lines
+
+
+def ask(db: Database, question: str) -> dict:
+    """{"procedure", "also", "asked", "answer", "corrections"} for a question; procedure is
+    None when nothing matches."""
+    from supportdesk.core import catalog
+
+    kind = catalog_question.asked(question)
+    result = search(db, question, limit=3)
+    corrections = [{"said": c.said, "used": c.used} for c in result.corrections]
+    if not result.items:
+        return {"procedure": None, "also": [], "asked": kind, "answer": "", "corrections": []}
+    found = [catalog.get(db, item["code"]) for item in result.items]
+    top = found[0]
+    return {
+        "procedure": _short(top),
+        "also": [_short(p) for p in found[1:3]],
+        "asked": kind,
+        "answer": "\n".join(part(top, kind)),
+        "corrections": corrections,
+    }
