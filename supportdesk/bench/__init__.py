@@ -9,16 +9,29 @@ import time
 from collections.abc import Callable
 
 
-def metric(name: str, value: float, unit: str, budget: float | None = None, note: str = "") -> dict:
-    """One measured figure; `pass` is judged against the budget (lower is better)."""
-    return {
+def metric(
+    name: str,
+    value: float,
+    unit: str,
+    budget: float | None = None,
+    note: str = "",
+    *,
+    at_least: bool = False,
+) -> dict:
+    """One measured figure; `pass` is judged against the budget: a ceiling (times, sizes), or
+    a floor when at_least (search quality)."""
+    passed = None if budget is None else (value >= budget if at_least else value <= budget)
+    found = {
         "name": name,
         "value": round(value, 3),
         "unit": unit,
         "budget": budget,
-        "pass": None if budget is None else value <= budget,
+        "pass": passed,
         "note": note,
     }
+    if at_least:
+        found["at_least"] = True
+    return found
 
 
 def percentile(samples: list[float], p: float) -> float:

@@ -51,7 +51,9 @@ def cmd_bench(args) -> int:
             (
                 m["name"],
                 f"{m['value']} {m['unit']}",
-                "" if m["budget"] is None else f"≤ {m['budget']} {m['unit']}",
+                ""
+                if m["budget"] is None
+                else f"{'≥' if m.get('at_least') else '≤'} {m['budget']} {m['unit']}",
                 {True: "đạt", False: "KHÔNG ĐẠT", None: ""}[m["pass"]],
                 m["note"],
             )

@@ -16,7 +16,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core import catalog_answer
 from supportdesk.ui.checklist import ChecklistWidget
+
+# Where the part a question asks for is in the information pane (anchors of _info_html).
+ASKED_ANCHORS = {
+    "fee": "methods",
+    "time": "methods",
+    "where": "executing_agency",
+    "conditions": "conditions",
+    "result": "result",
+}
+ANSWER_LINES = 8  # the part asked, shown above the detail; the whole part is further down
 
 
 class ProcedureDetail(QWidget):
@@ -38,6 +49,15 @@ class ProcedureDetail(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
         self.subtitle.setProperty("role", "hint")
+        self.answer = QLabel()  # the part a question asked for, first
+        self.answer.setObjectName("procedureAnswer")
+        self.answer.setWordWrap(True)
+        self.answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer.setStyleSheet(
+            "QLabel { background: #fff7d6; border: 1px solid #e0c76b; padding: 6px; }"
+        )
+        self.answer.hide()
+        self.asked = "general"
         self.copy_button = QPushButton()
         self.print_button = QPushButton()
         self.log_button = QPushButton()
@@ -76,6 +96,7 @@ class ProcedureDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.answer)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
         self.copy_button.clicked.connect(self.copy_requested)
@@ -105,8 +126,27 @@ class ProcedureDetail(QWidget):
             self._ticks.pop(self.procedure["code"], None)
             self.show_procedure(self.procedure)
 
+    def show_asked(self, kind: str) -> None:
+        """Open the detail at the part a question asks for (catalog_question.asked): that part
+        first, above everything, and the information pane scrolled to it."""
+        self.asked = kind
+        if self.procedure is None or kind == "general":
+            self.answer.hide()
+            return
+        lines = catalog_answer.part(self.procedure, kind)
+        if kind == "papers":
+            lines = [self.tr("Đánh dấu giấy tờ đã có trong danh sách bên dưới.")]
+        more = len(lines) > ANSWER_LINES
+        shown = [escape(line) for line in lines[:ANSWER_LINES]] + (["…"] if more else [])
+        heading = escape(catalog_answer.HEADINGS[kind])
+        self.answer.setText(f"<b>{heading}</b><br>" + "<br>".join(shown))
+        self.answer.show()
+        if kind in ASKED_ANCHORS:
+            self.info.scrollToAnchor(ASKED_ANCHORS[kind])
+
     def show_procedure(self, procedure: dict | None) -> None:
         self.procedure = procedure
+        self.answer.hide()
         buttons = (self.copy_button, self.print_button, self.log_button, self.portal_button,
                    self.who_button)  # fmt: skip
         for b in buttons:
@@ -140,14 +180,15 @@ class ProcedureDetail(QWidget):
     def _info_html(self, p: dict) -> str:
         h: list[str] = []
 
-        def section(title: str) -> None:
-            h.append(f"<h3 style='color:#1f3b57'>{escape(title)}</h3>")
+        def section(title: str, anchor: str = "") -> None:
+            mark = f"<a name='{anchor}'></a>" if anchor else ""
+            h.append(f"<h3 style='color:#1f3b57'>{mark}{escape(title)}</h3>")
 
         def para(value: str) -> None:
             h.append("<p>" + escape(value).replace("\n", "<br>") + "</p>")
 
         if p.get("methods"):
-            section(self.tr("Cách thức thực hiện, thời hạn và phí"))
+            section(self.tr("Cách thức thực hiện, thời hạn và phí"), "methods")
             h.append("<table cellpadding='4' border='1' style='border-collapse:collapse'>")
             h.append(
                 "<tr><th>{}</th><th>{}</th><th>{}</th></tr>".format(
@@ -173,7 +214,7 @@ class ProcedureDetail(QWidget):
             if isinstance(value, list):
                 value = ", ".join(value)
             if value:
-                section(title)
+                section(title, key)
                 para(value)
         if p.get("legal_basis"):
             section(self.tr("Căn cứ pháp lý"))

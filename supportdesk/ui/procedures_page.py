@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core import catalog, text
+from supportdesk.core import catalog, catalog_question, text
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages import BasePage
 from supportdesk.ui.procedure_detail import ProcedureDetail
@@ -53,6 +53,7 @@ class ProceduresPage(BasePage):
         self._running = False
         self._pending: tuple | None = None
         self._typed_at: float | None = None
+        self._asked = "general"  # the part of a procedure the typed question asks for
         self.latencies_ms: list[float] = []
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -122,7 +123,9 @@ class ProceduresPage(BasePage):
 
     def retranslate(self) -> None:
         self.query.setPlaceholderText(
-            self.tr("Tìm thủ tục: gõ tên, mã số hoặc từ viết tắt (không cần dấu) — Ctrl+F")
+            self.tr(
+                "Tìm thủ tục hoặc đặt câu hỏi: tên, mã số, từ viết tắt (không cần dấu) — Ctrl+F"
+            )
         )
         self.level.setItemText(0, self.tr("Mọi cấp"))
         for i, name in enumerate(level_names().values(), start=1):
@@ -189,6 +192,7 @@ class ProceduresPage(BasePage):
         if pending is not None and pending != args:
             self._run(pending)
         current = (self.query.text(), self.level.currentData(), self.field.currentData())
+        self._asked = catalog_question.asked(args[0])
         self.model.set_items(result.items)
         short = len(text.fold(args[0]).replace(" ", "")) < MIN_QUERY_CHARS
         self._show_status(None if short else result)
@@ -220,6 +224,9 @@ class ProceduresPage(BasePage):
             text = self.tr("Gõ để tìm trong {0} thủ tục hành chính.").replace("{0}", str(total))
         elif not result.items:
             text = self.tr("Không tìm thấy thủ tục nào. Thử từ khác hoặc bỏ bớt bộ lọc.")
+        elif result.corrections:
+            fixed = ", ".join(f"“{c.said}” → “{c.used}”" for c in result.corrections)
+            text = self.tr("Đã sửa chính tả {0} — kết quả gần đúng:").replace("{0}", fixed)
         elif result.approximate:
             text = self.tr("Không tìm thấy chính xác — kết quả gần đúng:")
         else:
@@ -231,6 +238,7 @@ class ProceduresPage(BasePage):
     def _row_changed(self, current, _previous) -> None:
         code = self.model.code_at(current.row())
         self.detail.show_procedure(catalog.get(self.ctx.db, code) if code else None)
+        self.detail.show_asked(self._asked)
 
     def open_item(self, kind: str, key: object) -> None:
         self.show_code(str(key))

@@ -79,3 +79,17 @@ def test_portal_link(window, qtbot, monkeypatch):
     qtbot.waitUntil(lambda: page.detail.procedure is not None and not window.ctx.tasks.busy)
     page.detail.portal_button.click()
     assert opened and "1.001193" in opened[0]
+
+
+def test_a_question_opens_the_detail_at_the_part_asked(window, qtbot):
+    page = _procedures(window, qtbot)
+    type_text(page.query, "đăng ký kết hôn lệ phí bao nhiêu")
+    qtbot.waitUntil(lambda: page.detail.procedure is not None and not window.ctx.tasks.busy)
+    qtbot.waitUntil(lambda: page.detail.procedure["code"] == "1.000894")
+    answer = page.detail.answer
+    assert page.detail.asked == "fee" and not answer.isHidden()
+    assert "Phí, lệ phí" in answer.text() and "Trực tiếp" in answer.text()
+    page.query.clear()
+    type_text(page.query, "dang ky khia sinh")
+    qtbot.waitUntil(lambda: not window.ctx.tasks.busy and "khia" in page.status.text())
+    assert page.model.items[0]["code"] == "1.001193"

@@ -115,27 +115,19 @@ def search(
 
 
 def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ranking.Candidate]:
-    """Candidates scored by name, then the most promising also by field and body (reading
-    bodies costs; a candidate that could not reach the top even with every missing word in its
-    body is never read)."""
+    """Candidates found by name and scored by name; when no name holds every decisive word,
+    also the best by bm25 over name, field and body. Then the most promising are scored by
+    their body too (reading bodies costs; a candidate that could not reach the top even with
+    every missing word in its body is never read)."""
     expression = _expression(question, vocab)
-    ids = dict.fromkeys(_names_ranked(db, expression, where, params, NAME_CANDIDATES))
-    ids.update(dict.fromkeys(_best_ranked(db, expression, where, params, BODY_CANDIDATES)))
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        f"SELECT id, search_name, levels, search_field FROM procedures WHERE id IN ({marks})",
-        list(ids),
-    )
-    candidates = []
-    for pid, name, levels, field_words in rows:
-        words = name.split()
-        if words[:2] == ["thu", "tuc"]:
-            words = words[2:]
-        candidate = ranking.Candidate(pid, words, json.loads(levels), field_words)
-        ranking.score_name(candidate, question, vocab)
-        candidates.append(candidate)
+    candidates = _scored(db, _names_ranked(db, expression, where, params, NAME_CANDIDATES),
+                         question, vocab)  # fmt: skip
+    decisive = set(question.decisive(vocab))
+    if not any(decisive.isdisjoint(c.missing) for c in candidates):
+        known = {c.id for c in candidates}
+        more = [i for i in _best_ranked(db, expression, where, params, BODY_CANDIDATES)
+                if i not in known]  # fmt: skip
+        candidates += _scored(db, more, question, vocab)
     candidates.sort(key=lambda c: -ranking.body_bound(c, question, vocab))
     reread = [c for c in candidates[:BODY_READS] if c.missing]
     if reread:
@@ -149,6 +141,25 @@ def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ran
         for c in reread:
             ranking.score_body(c, bodies[c.id], question, vocab)
     candidates.sort(key=lambda c: (-c.score, len(c.name_words), c.id))
+    return candidates
+
+
+def _scored(db: Database, ids: list[int], question, vocab) -> list[ranking.Candidate]:
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = db.execute(
+        f"SELECT id, search_name, levels, search_field FROM procedures WHERE id IN ({marks})",
+        ids,
+    )
+    candidates = []
+    for pid, name, levels, field_words in rows:
+        words = name.split()
+        if words[:2] == ["thu", "tuc"]:
+            words = words[2:]
+        candidate = ranking.Candidate(pid, words, json.loads(levels), field_words)
+        ranking.score_name(candidate, question, vocab)
+        candidates.append(candidate)
     return candidates
 
 
