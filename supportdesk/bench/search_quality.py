@@ -11,8 +11,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from supportdesk.bench import latency, metric, time_ms
-from supportdesk.core import catalog, catalog_answer, text
-from supportdesk.core.db import open_store
+from supportdesk.core import catalog, text
+from supportdesk.core.catalog import answer as catalog_answer
+from supportdesk.core.store import open_store
 
 CUTOFFS = (1, 3, 5)
 FLOORS = {1: 75.0, 3: 90.0}  # recall floors on the dev set, in percent (issue 14)

@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 
 def cmd_ask(args) -> int:
-    from supportdesk.core import catalog_answer
+    from supportdesk.core.catalog import answer as catalog_answer
 
     if not args.question.strip():
         raise CommandError("hãy nhập câu hỏi")

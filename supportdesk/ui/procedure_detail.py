@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core import catalog_answer
+from supportdesk.core.catalog import answer as catalog_answer
 from supportdesk.ui.checklist import ChecklistWidget
 
 # Where the part a question asks for is in the information pane (anchors of _info_html).
@@ -127,7 +127,7 @@ class ProcedureDetail(QWidget):
             self.show_procedure(self.procedure)
 
     def show_asked(self, kind: str) -> None:
-        """Open the detail at the part a question asks for (catalog_question.asked): that part
+        """Open the detail at the part a question asks for (catalog.question.asked): that part
         first, above everything, and the information pane scrolled to it."""
         self.asked = kind
         if self.procedure is None or kind == "general":

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supportdesk.core import catalog, catalog_question, text
+from supportdesk.core import catalog, text
+from supportdesk.core.catalog import question as catalog_question
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages import BasePage
 from supportdesk.ui.procedure_detail import ProcedureDetail

@@ -1,4 +1,4 @@
-"""Administrative procedures: storing, importing and exporting (searching: catalog_search)."""
+"""Administrative procedures: storing, importing and exporting (searching: searching)."""
 
 from __future__ import annotations
 

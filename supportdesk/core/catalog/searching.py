@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
-from supportdesk.core import catalog_question
-from supportdesk.core import catalog_ranking as ranking
+from supportdesk.core.catalog import question as catalog_question
+from supportdesk.core.catalog import ranking
 
 _CODE_IN_QUERY = re.compile(r"\b\d{1,2}\.\d{6}\b")
 # Search weights: the name counts far above the field, the field above the rest.
@@ -23,7 +23,7 @@ BM25_WEIGHTS = (10.0, 3.0, 1.0)
 class SearchResult:
     items: list[dict]
     approximate: bool = False  # a typo corrected, or the best holds under half the question
-    corrections: list = field(default_factory=list)  # catalog_question.Correction, as typed
+    corrections: list = field(default_factory=list)  # question.Correction, as typed
 
 
 def title_length(search_name: str) -> int:
@@ -90,8 +90,8 @@ def search(
     """Procedures for what a person typed or asked, best first.
 
     A procedure code in the query is looked up exactly. Otherwise the question is understood
-    (catalog_question: frames dropped, everyday names mapped to the portal's, typos corrected),
-    FTS5 finds the candidates holding any of its words, and catalog_ranking orders them by how
+    (catalog.question: frames dropped, everyday names mapped to the portal's, typos corrected),
+    FTS5 finds the candidates holding any of its words, and catalog.ranking orders them by how
     well each name explains the question. The result is approximate when a typo was corrected
     or when the best procedure holds less than half of what was asked."""
     where, params = _filters(level, field)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from supportdesk.core import text
-from supportdesk.core.catalog_ranking import Question, Vocabulary
+from supportdesk.core.catalog.ranking import Question, Vocabulary
 
 ASKED_KINDS = ("papers", "fee", "time", "where", "result", "conditions", "form", "general")
 MAX_TOKENS = 60  # a question may copy a long portal title; beyond that, nothing is added

@@ -1,15 +1,15 @@
 """Answering a question about a procedure: the procedure, two alternatives, and the part asked.
 
 `supportdesk ask`, and the procedures page when a question is typed, use `ask`: search finds
-the procedure (catalog_search), catalog_question tells which part is asked (papers, fee, time,
+the procedure (searching), question tells which part is asked (papers, fee, time,
 where, result, conditions, form) and that part comes first, in the portal's own words."""
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from supportdesk.core import catalog_question
-from supportdesk.core.catalog_search import search
+from supportdesk.core.catalog import question as catalog_question
+from supportdesk.core.catalog.searching import search
 
 ONLINE = "trực tuyến"
 NO_FEE = "Cổng Dịch vụ công không ghi phí, lệ phí cho cách nộp này."
@@ -125,14 +125,14 @@ def general(procedure: dict) -> list[str]:
 def ask(db: Database, question: str) -> dict:
     """{"procedure", "also", "asked", "answer", "corrections"} for a question; procedure is
     None when nothing matches."""
-    from supportdesk.core import catalog
+    from supportdesk.core.catalog.records import get
 
     kind = catalog_question.asked(question)
     result = search(db, question, limit=3)
     corrections = [{"said": c.said, "used": c.used} for c in result.corrections]
     if not result.items:
         return {"procedure": None, "also": [], "asked": kind, "answer": "", "corrections": []}
-    found = [catalog.get(db, item["code"]) for item in result.items]
+    found = [get(db, item["code"]) for item in result.items]
     top = found[0]
     return {
         "procedure": _short(top),

@@ -1,14 +1,11 @@
 """Questions as citizens ask them: understood, answered with the part asked first."""
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-from supportdesk.core import catalog, catalog_answer, catalog_question
-from supportdesk.core.db import open_store
+from supportdesk.core import catalog
+from supportdesk.core.catalog import answer as catalog_answer
+from supportdesk.core.catalog import question as catalog_question
+from supportdesk.core.store import open_store
 
 
 @pytest.fixture(scope="module")
@@ -77,25 +74,3 @@ def test_ask_puts_the_part_asked_first(db):
     assert found["answer"].startswith(("Giấy tờ", "- "))
     fee = catalog_answer.ask(db, "đăng ký kết hôn mất phí không")
     assert fee["asked"] == "fee" and "Trực tiếp" in fee["answer"]
-
-
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parents[2],
-    )
-
-
-def test_ask_command_prints_json_and_text(tmp_path):
-    out = run(tmp_path, "ask", "Tôi muốn làm khai sinh mới cho con sinh trong nước", "--json")
-    assert out.returncode == 0, out.stderr
-    found = json.loads(out.stdout)
-    assert set(found) >= {"procedure", "also", "asked", "answer"}
-    assert found["procedure"]["code"] == "1.001193" and "Giấy chứng sinh" in found["answer"]
-    text = run(tmp_path, "ask", "dang ky khia sinh")
-    assert text.returncode == 0 and "1.001193" in text.stdout and "khia" in text.stdout
-    empty = run(tmp_path, "ask", "   ")
-    assert empty.returncode == 2 and "Traceback" not in empty.stderr

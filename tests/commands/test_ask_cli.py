@@ -1,0 +1,28 @@
+"""`supportdesk ask`, run as a real process the way a user or script runs it."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(data_dir, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=Path(__file__).parents[2],
+    )
+
+
+def test_ask_command_prints_json_and_text(tmp_path):
+    out = run(tmp_path, "ask", "Tôi muốn làm khai sinh mới cho con sinh trong nước", "--json")
+    assert out.returncode == 0, out.stderr
+    found = json.loads(out.stdout)
+    assert set(found) >= {"procedure", "also", "asked", "answer"}
+    assert found["procedure"]["code"] == "1.001193" and "Giấy chứng sinh" in found["answer"]
+    text = run(tmp_path, "ask", "dang ky khia sinh")
+    assert text.returncode == 0 and "1.001193" in text.stdout and "khia" in text.stdout
+    empty = run(tmp_path, "ask", "   ")
+    assert empty.returncode == 2 and "Traceback" not in empty.stderr
