@@ -321,3 +321,12 @@ def m004_sync(db: Database) -> None:
         },
         pk=("name", "slot"),
     )
+
+
+@migrations()
+def m008_team(db: Database) -> None:
+    """Global ids and hybrid-logical-clock stamps for replication between a commune's desks
+    (core.team). Existing requests keep their tickets; they become this desk's history."""
+    from supportdesk.core.team import backfill
+
+    backfill.upgrade(db)

@@ -15,7 +15,9 @@ from supportdesk.core import formats, text, vocab
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
 from supportdesk.core.calendar import from_iso as _t
 from supportdesk.core.store import settings
-from supportdesk.core.tickets import categories
+from supportdesk.core.team import feed, membership
+from supportdesk.core.team.backfill import new_uid
+from supportdesk.core.tickets import categories, replay
 from supportdesk.core.tickets.filters import (
     DONE_STATUSES,
     Filters,
@@ -62,11 +64,19 @@ def _warn(cal: WorkCalendar, start: datetime, due: datetime) -> datetime:
     return cal.add_working_minutes(start, 0.8 * cal.working_minutes(start, due))
 
 
-def _next_seq(db: Database, commune: str, year: int) -> int:
+def _next_seq(db: Database, commune: str, desk: str, year: int) -> int:
+    # Numbered per desk: two desks of a team never hand out the same ticket (see _ticket).
     found = db.execute(
-        "SELECT max(seq) FROM requests WHERE commune_code = ? AND year = ?", [commune, year]
+        "SELECT max(seq) FROM requests WHERE commune_code = ? AND origin_desk = ? AND year = ?",
+        [commune, desk, year],
     ).fetchone()[0]
     return (found or 0) + 1
+
+
+def _ticket(commune: str, year: int, seq: int, mark: str) -> str:
+    """HT-2026-000123 on a desk of its own; HT-2026-B000123 on desk B of a team, read aloud
+    "B một trăm hai mươi ba". Numbers a desk gave out before it joined stay as they were."""
+    return f"{commune or 'HT'}-{year}-{mark}{seq:06d}"
 
 
 def create(
@@ -109,14 +119,19 @@ def create(
         due_days=due_days,
         paused_minutes=0.0,
     )
+    desk, mark = membership.desk_id(db), membership.desk_mark(db)
+    row.update(origin_desk=desk)
     for attempt in range(3):
         try:
             with db.atomic():
-                row["seq"] = _next_seq(db, commune, year)
-                row["ticket"] = f"{commune or 'HT'}-{year}-{row['seq']:06d}"
+                row["uid"] = new_uid()
+                row["seq"] = _next_seq(db, commune, desk, year)
+                row["ticket"] = _ticket(commune, year, row["seq"], mark)
                 row["search_text"] = _search_text(row)
                 request_id = _insert(db, "requests", row)
-                _event(db, request_id, row["created_at"], actor, "created", None, "new", {}, None)
+                snapshot = {k: v for k, v in row.items() if k != "search_text"}
+                _event(db, request_id, row["created_at"], actor, "created", None, "new", {}, None,
+                       snapshot)  # fmt: skip
                 if resolved_now:
                     _apply(db, request_id, actor, created, cal, status="resolved", note=resolution)
             break
@@ -136,7 +151,10 @@ def _insert(db: Database, table: str, row: dict) -> int:
     return db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", row).lastrowid
 
 
-def _event(db, request_id, at, actor, action, from_status, to_status, changes, note) -> None:
+def _event(db, request_id, at, actor, action, from_status, to_status, changes, note, sets):
+    """Append an event; `sets` are the request's fields as this event set them, from which
+    every desk of a team derives the same state (core.tickets.replay)."""
+    stamped = feed.stamp(db)
     _insert(
         db,
         "request_events",
@@ -149,8 +167,11 @@ def _event(db, request_id, at, actor, action, from_status, to_status, changes, n
             "to_status": to_status,
             "changes": json.dumps(changes, ensure_ascii=False),
             "note": note or None,
+            **stamped,
+            "payload": json.dumps(sets, ensure_ascii=False),
         },
     )
+    feed.append_local(db, "event", stamped)
 
 
 def update(
@@ -249,9 +270,10 @@ def _apply(
     if any(k in change for k in ("summary", "description", *PERSONAL, "requester_unit")):
         change["search_text"] = _search_text({**current, **change})
     db["requests"].update(request_id, change)
+    sets = {k: v for k, v in change.items() if k != "search_text"}
     _event(
         db, request_id, stamp, actor, action or _action(change, note), old,
-        change.get("status", old), _diff(current, change), note,
+        change.get("status", old), _diff(current, change), note, sets,
     )  # fmt: skip
 
 
@@ -373,14 +395,19 @@ def find(db: Database, reference: str) -> int | None:
     if reference.isdigit():
         found = db.execute("SELECT id FROM requests WHERE id = ?", [int(reference)]).fetchone()
     else:
-        found = db.execute("SELECT id FROM requests WHERE ticket = ?", [reference]).fetchone()
+        # Two desks used alone before they joined may both have given out HT-2026-000123:
+        # this desk's own comes first, it is the one on the receipt in front of the person.
+        found = db.execute(
+            "SELECT id FROM requests WHERE ticket = ? ORDER BY origin_desk != ?, id LIMIT 1",
+            [reference, membership.desk_id(db)],
+        ).fetchone()
     return found[0] if found else None
 
 
 def events(db: Database, request_id: int) -> list[dict]:
     rows = db.execute(
         "SELECT id, at, actor, action, from_status, to_status, changes, note "
-        "FROM request_events WHERE request_id = ? ORDER BY id",
+        "FROM request_events WHERE request_id = ? ORDER BY hlc, desk_id, uid",
         [request_id],
     )
     keys = ("id", "at", "actor", "action", "from_status", "to_status", "changes", "note")
@@ -429,8 +456,10 @@ def purge_personal(
                 [stamp, _search_text({**row, **blank}), row["id"]],
             )
             changes = {c: "changed" for c in PERSONAL}
+            sets = {**blank, "anonymised_at": stamp}
             _event(db, row["id"], stamp, actor, "anonymise", row["status"], row["status"],
-                   changes, f"ẩn danh sau {months} tháng")  # fmt: skip
+                   changes, f"ẩn danh sau {months} tháng", sets)  # fmt: skip
+            replay.scrub_personal(db, row["id"])
     return len(targets)
 
 

@@ -1,0 +1,123 @@
+"""Who this desk is in its team: desk id, one-letter mark, the team key, the other desks.
+
+The team key is kept in the store's settings, beside the data it protects: a person who can read
+the store file already reads every request, so a separate key file would add no protection."""
+
+from __future__ import annotations
+
+import secrets
+
+from sqlite_utils import Database
+
+from supportdesk.core import text
+from supportdesk.core.store import settings
+from supportdesk.core.team import feed
+
+SETTING_TEAM = "team"  # {"team_id", "commune_code", "key" (hex)}
+SETTING_MARK = "desk_mark"
+# Letters read aloud without doubt: no I/O (1/0), no Q (O), no Z (2 on a bad print).
+MARKS = "ABCDEFGHJKLMNPRSTUVWXY"
+KEY_BYTES = 32
+
+desk_id = feed.desk_id
+
+
+class TeamError(ValueError):
+    """Pairing or syncing refused for a reason a person can act on (Vietnamese, one line)."""
+
+
+def team(db: Database) -> dict | None:
+    return settings.get(db, SETTING_TEAM)
+
+
+def team_key(db: Database) -> bytes:
+    found = team(db)
+    if not found:
+        raise TeamError("máy này chưa vào nhóm nào (supportdesk team invite / team join)")
+    return bytes.fromhex(found["key"])
+
+
+def desk_mark(db: Database) -> str:
+    """The letter inside this desk's new tickets; "" while the desk works alone."""
+    return settings.get(db, SETTING_MARK, "") or ""
+
+
+def commune(db: Database) -> str:
+    return text.clean(settings.get(db, "commune_code", "") or "")
+
+
+def members(db: Database) -> list[dict]:
+    rows = db.execute(
+        "SELECT desk_id, mark, name, address FROM team_members ORDER BY mark, desk_id"
+    )
+    return [dict(zip(("desk_id", "mark", "name", "address"), r)) for r in rows]
+
+
+def found_team(db: Database, *, name: str = "") -> dict:
+    """Make this desk the first member of a new team (on the first invite)."""
+    existing = team(db)
+    if existing:
+        return existing
+    code = commune(db)
+    if not code:
+        raise TeamError("chưa đặt mã xã cho máy này: không lập được nhóm")
+    made = {"team_id": secrets.token_hex(16), "commune_code": code,
+            "key": secrets.token_bytes(KEY_BYTES).hex()}  # fmt: skip
+    with db.atomic():
+        settings.put(db, SETTING_TEAM, made)
+        settings.put(db, SETTING_MARK, MARKS[0])
+        publish_member(db, desk_id(db), MARKS[0], name)
+    return made
+
+
+def next_mark(db: Database) -> str:
+    taken = {m["mark"] for m in members(db)} | {desk_mark(db)}
+    for letter in MARKS:
+        if letter not in taken:
+            return letter
+    raise TeamError(f"nhóm đã đủ {len(MARKS)} máy")
+
+
+def publish_member(db: Database, desk: str, mark: str, name: str = "", address: str = "") -> None:
+    """Record a desk of the team and let it travel to the others (a `member` item)."""
+    stamped = {**feed.stamp(db), "uid": desk}
+    body = {"desk_id": desk, "mark": mark, "name": text.clean(name)[:100],
+            "address": address}  # fmt: skip
+    with db.atomic():
+        apply_member(db, body, stamped["hlc"])
+        feed.append_local(db, "member", stamped, body)
+
+
+def apply_member(db: Database, body: dict, hlc: int) -> None:
+    """Last writer wins, by stamp, so every desk ends with the same roster."""
+    db.execute(
+        "INSERT INTO team_members (desk_id, mark, name, address, hlc) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (desk_id) DO UPDATE SET mark = excluded.mark, name = excluded.name, "
+        "address = CASE WHEN excluded.address != '' THEN excluded.address ELSE address END, "
+        "hlc = excluded.hlc WHERE excluded.hlc > team_members.hlc",
+        [body["desk_id"], body["mark"], body.get("name", ""), body.get("address", ""), hlc],
+    )
+
+
+def remember_address(db: Database, desk: str, address: str) -> None:
+    """Where a peer answered last: local knowledge, not replicated."""
+    with db.atomic():
+        db.execute("UPDATE team_members SET address = ? WHERE desk_id = ?", [address, desk])
+
+
+def join_as(db: Database, granted: dict) -> None:
+    """Store what the inviting desk granted: the team, this desk's mark, the roster so far."""
+    if team(db):
+        raise TeamError("máy này đã ở trong một nhóm")
+    with db.atomic():
+        settings.put(db, SETTING_TEAM, {k: granted[k] for k in ("team_id", "commune_code", "key")})
+        settings.put(db, SETTING_MARK, granted["mark"])
+        for member in granted.get("members", []):
+            # Stamp 0: the roster's own items arrive with the first sync and take over.
+            apply_member(db, member, 0)
+    publish_member(db, desk_id(db), granted["mark"], granted.get("name", ""))
+
+
+def peers(db: Database) -> list[dict]:
+    me = desk_id(db)
+    return [m for m in members(db) if m["desk_id"] != me and m["address"]]
