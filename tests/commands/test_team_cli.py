@@ -16,8 +16,7 @@ import pytest
 import requests
 
 from supportdesk.cli import main
-from supportdesk.core import settings
-from supportdesk.core.db import open_store
+from supportdesk.core.store import open_store, settings
 from tests.hub.kit import hub, hub_storage  # noqa: F401, F811 — fixtures
 
 ROOT = Path(__file__).resolve().parents[2]

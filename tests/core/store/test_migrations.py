@@ -28,7 +28,10 @@ def _schema(path: Path) -> set[tuple[str, str, str]]:
 
 def test_migrations_are_registered_in_numbered_order():
     names = [step.name for step in migrations._migrations]
-    assert _numbers(names) == sorted(_numbers(names)) == list(range(1, len(names) + 1))
+    # Numbers are reserved per issue (BRIEF), so one may land before a lower one: a gap is
+    # allowed, a number out of order or twice is not.
+    assert _numbers(names) == sorted(set(_numbers(names)))
+    assert _numbers(names)[:4] == [1, 2, 3, 4]
 
 
 def test_fresh_store_applies_them_in_numbered_order(data_dir):

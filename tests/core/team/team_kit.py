@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from supportdesk.core import settings
-from supportdesk.core.db import open_store
+from supportdesk.core.store import open_store, settings
 from supportdesk.core.team import pairing, server
 
 

@@ -19,9 +19,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from supportdesk.core import requests_log, requests_replay
-from supportdesk.core.db import open_store
+from supportdesk.core.store import open_store
 from supportdesk.core.team import client, feed
+from supportdesk.core.tickets import log as requests_log
+from supportdesk.core.tickets import replay as requests_replay
 from tests.core.team.team_kit import DirectPeer, new_desk, pair, request_view, timeline_view
 
 DESKS = 3
