@@ -46,14 +46,13 @@ def register(sub) -> None:
 
 def _port(db, given: int | None) -> int:
     from supportdesk.core.store import settings
-    from supportdesk.core.team.pairing import DEFAULT_PORT
 
     if given is not None:
         if not 1 <= given <= 65535:
             raise CommandError("cổng phải từ 1 đến 65535")
         settings.put(db, "team_port", given)
         return given
-    return int(settings.get(db, "team_port", DEFAULT_PORT))
+    return int(settings.get(db, "team_port"))
 
 
 def _refusal(exc: Exception) -> CommandError:

@@ -80,6 +80,11 @@ REGISTRY: dict[str, Setting] = {
     "hub_allow_http": Setting("cho phép http:// không mã hoá", bool, False),
     "install_id": Setting("mã cài đặt", _OPTIONAL_TEXT, None),
     "sync_state": Setting("trạng thái đồng bộ", dict, {}),
+    # The commune's team of desks (core.team).
+    "team": Setting("nhóm máy", (dict, type(None)), None),
+    "desk_mark": Setting("ký hiệu máy", _TEXT, "", lambda v: len(v) <= 1, "một chữ cái"),
+    "team_invite": Setting("mã mời vào nhóm", (dict, type(None)), None),
+    "team_port": Setting("cổng đồng bộ nhóm", int, 8766, lambda v: 1 <= v <= 65535, "1–65535"),
 }
 
 

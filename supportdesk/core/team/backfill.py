@@ -31,9 +31,9 @@ _SCHEMA = (
     "CREATE INDEX idx_team_feed_hlc ON team_feed (hlc)",
     "CREATE INDEX idx_team_feed_uid ON team_feed (kind, uid)",
     # This desk's own id: one row, made here, never changed (not even by joining a team).
-    "CREATE TABLE team_desk (desk_id TEXT PRIMARY KEY)",
+    "CREATE TABLE team_self (desk_id TEXT PRIMARY KEY)",
     # The team's desks as this desk knows them (replicated as `member` items).
-    """CREATE TABLE team_members (
+    """CREATE TABLE team_desks (
         desk_id TEXT PRIMARY KEY,
         mark TEXT NOT NULL,
         name TEXT NOT NULL DEFAULT '',
@@ -67,7 +67,7 @@ def upgrade(db: Database) -> None:
     for statement in _SCHEMA:
         db.execute(statement)
     desk = new_uid()
-    db.execute("INSERT INTO team_desk (desk_id) VALUES (?)", [desk])
+    db.execute("INSERT INTO team_self (desk_id) VALUES (?)", [desk])
     db.execute("UPDATE requests SET uid = lower(hex(randomblob(16))), origin_desk = ?", [desk])
     _events_for_silent_requests(db)
     _stamp_events(db, desk)

@@ -21,7 +21,7 @@ PAGE = 500  # items per page: one transaction each, short enough not to hold up 
 
 def desk_id(db: Database) -> str:
     """This desk's stable id (made by migration m008; never changes, not even on joining)."""
-    return db.execute("SELECT desk_id FROM team_desk").fetchone()[0]
+    return db.execute("SELECT desk_id FROM team_self").fetchone()[0]
 
 
 def stamp(db: Database) -> dict:

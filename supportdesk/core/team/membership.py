@@ -48,7 +48,7 @@ def commune(db: Database) -> str:
 
 def members(db: Database) -> list[dict]:
     rows = db.execute(
-        "SELECT desk_id, mark, name, address FROM team_members ORDER BY mark, desk_id"
+        "SELECT desk_id, mark, name, address FROM team_desks ORDER BY mark, desk_id"
     )
     return [dict(zip(("desk_id", "mark", "name", "address"), r)) for r in rows]
 
@@ -91,10 +91,10 @@ def publish_member(db: Database, desk: str, mark: str, name: str = "", address: 
 def apply_member(db: Database, body: dict, hlc: int) -> None:
     """Last writer wins, by stamp, so every desk ends with the same roster."""
     db.execute(
-        "INSERT INTO team_members (desk_id, mark, name, address, hlc) VALUES (?, ?, ?, ?, ?) "
+        "INSERT INTO team_desks (desk_id, mark, name, address, hlc) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (desk_id) DO UPDATE SET mark = excluded.mark, name = excluded.name, "
         "address = CASE WHEN excluded.address != '' THEN excluded.address ELSE address END, "
-        "hlc = excluded.hlc WHERE excluded.hlc > team_members.hlc",
+        "hlc = excluded.hlc WHERE excluded.hlc > team_desks.hlc",
         [body["desk_id"], body["mark"], body.get("name", ""), body.get("address", ""), hlc],
     )
 
@@ -102,7 +102,7 @@ def apply_member(db: Database, body: dict, hlc: int) -> None:
 def remember_address(db: Database, desk: str, address: str) -> None:
     """Where a peer answered last: local knowledge, not replicated."""
     with db.atomic():
-        db.execute("UPDATE team_members SET address = ? WHERE desk_id = ?", [address, desk])
+        db.execute("UPDATE team_desks SET address = ? WHERE desk_id = ?", [address, desk])
 
 
 def join_as(db: Database, granted: dict) -> None:
