@@ -47,9 +47,7 @@ def commune(db: Database) -> str:
 
 
 def members(db: Database) -> list[dict]:
-    rows = db.execute(
-        "SELECT desk_id, mark, name, address FROM team_desks ORDER BY mark, desk_id"
-    )
+    rows = db.execute("SELECT desk_id, mark, name, address FROM team_desks ORDER BY mark, desk_id")
     return [dict(zip(("desk_id", "mark", "name", "address"), r)) for r in rows]
 
 
