@@ -13,11 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
-import requests
 
 from supportdesk.cli import main
 from supportdesk.core.store import open_store, settings
-from tests.hub.kit import hub, hub_storage  # noqa: F401, F811 — fixtures
+from tests.hub.kit import hub, hub_storage, login  # noqa: F401, F811 — fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -157,8 +156,9 @@ def test_two_desks_pair_log_apart_sync_once_and_report_once(capsys, tmp_path, hu
                     enrollment["enrollment_code"])  # fmt: skip
     assert code == 0, out
     assert run_json(capsys, "--data-dir", counter, "sync", "--once")["pending"] == 0
-    board = requests.get(f"{hub.url}/api/v1/dashboard", params={"type": "month",
-                         "period": period}, timeout=5).json()  # fmt: skip
+    reader = login(hub.url, hub.server.config.app.state.storage)
+    board = reader.get(f"{hub.url}/api/v1/dashboard", params={"type": "month",
+                       "period": period}, timeout=5).json()  # fmt: skip
     assert board["reported"] == 1
     assert board["totals"]["received"] == 4 == stats[0]["received"]
     assert board["totals"]["resolved"] == stats[0]["resolved"]
