@@ -6,7 +6,7 @@ import random
 import shutil
 from pathlib import Path
 
-from supportdesk.bench import latency, metric, time_ms
+from supportdesk.bench import floors, latency, metric, time_ms
 from supportdesk.core import catalog, text
 from supportdesk.core.store.connection import open_store
 
@@ -70,22 +70,17 @@ def bench(workdir: Path, quick: bool) -> list[dict]:
     extra = generated_procedures(shipped, size)
     catalog.import_records(db, list(enumerate(extra, start=1)))
     typed = queries(shipped + extra)
-    ours, raw = [], []
-    floor = "SELECT rowid FROM procedures_fts WHERE procedures_fts MATCH ? ORDER BY rank LIMIT 20"
+    expressions = [text.match_query(q, text.Abbreviations.shipped()) for q in typed]
+    expressions = [e for e in expressions if e]
     for q in typed:  # warm once, as a running app is
         catalog.search(db, q)
-    for q in typed:
-        ours.append(time_ms(lambda q=q: catalog.search(db, q)))
-        expression = text.match_query(q, text.Abbreviations.shipped())
-        if expression:
-            raw.append(time_ms(lambda e=expression: db.execute(floor, [e]).fetchall()))
-    note = f"{catalog.count(db)} procedures, {len(typed)} queries"
+    floors.raw_fts_ms(db, "procedures_fts", expressions)
+    ours = [time_ms(lambda q=q: catalog.search(db, q)) for q in typed]
+    raw = floors.raw_fts_ms(db, "procedures_fts", expressions)
+    note = f"{catalog.count(db)} procedures, {len(typed)} queries; floor: raw FTS5 MATCH"
     if quick:
         note += f" (scaled from {FULL_SIZE})"
-    results += latency("catalog search", ours, 5.0, note)
-    results += latency("raw FTS5 MATCH (floor)", raw, None, note)
-    ratio = sorted(ours)[len(ours) * 95 // 100] / max(sorted(raw)[len(raw) * 95 // 100], 1e-6)
-    results.append(metric("catalog search p95 / raw FTS5 p95", ratio, "×", 2.0, note))
+    results += latency("catalog search", ours, 5.0, note, floor_ms=raw, ratio_budget=2.0)
     db.close()
     shutil.rmtree(workdir / "import", ignore_errors=True)
     return results

@@ -1,4 +1,4 @@
-"""Directory figures (issue 3): contact search p95 ≤ 5 ms with 5,000 contacts, import of 5,000
+"""Directory figures (issues 3, 19): contact search p95 ≤ 3 ms with 5,000 contacts, import of 5,000
 contacts ≤ 2 s. Run by `supportdesk bench` (or `--only directory`).
 
 Every person generated here is invented: made-up names, numbers in the unallocated 030 prefix."""
@@ -10,12 +10,12 @@ import random
 import time
 from pathlib import Path
 
-from supportdesk.bench import latency, metric, percentile, time_ms
-from supportdesk.core import directory
+from supportdesk.bench import floors, latency, metric, percentile, time_ms
+from supportdesk.core import directory, text
 from supportdesk.core.store.connection import open_store
 
 CONTACTS = 5000
-SEARCH_BUDGET_MS = 5.0
+SEARCH_BUDGET_MS = 3.0  # issue 19 (was 5 ms in issue 3)
 IMPORT_BUDGET_S = 2.0
 
 _FAMILY = [
@@ -73,6 +73,18 @@ QUERIES = [
 ]  # fmt: skip
 
 
+def _raw(db, query: str) -> list:
+    """The floor of one search: the bare SQLite query with no folding of results, no ranking
+    stages and no phone rows: FTS5 MATCH on the words, or an instr scan for the digits."""
+    if query.replace(" ", "").isdigit():
+        sql = "SELECT id FROM contacts WHERE instr(phone_digits, ?) > 0 LIMIT 20"
+        return db.execute(sql, [query.replace(" ", "")]).fetchall()
+    expression = text.match_query(query, text.Abbreviations.shipped())
+    if expression is None:
+        return []
+    return db.execute(floors.RAW_FTS.format(table="contacts_fts"), [expression]).fetchall()
+
+
 def bench(workdir: Path, quick: bool = False) -> list[dict]:
     """Import 5,000 invented contacts (CSV, then the same as vCard) and time searches."""
     workdir = Path(workdir)
@@ -98,16 +110,21 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
 
     for q in QUERIES:  # warm once, as a running app is
         directory.search(db, q)
-    words, digits, cpu = [], [], []
+        _raw(db, q)
+    words, digits, cpu, raw_words, raw_digits = [], [], [], [], []
     for _ in range(5 if quick else 20):
         for q in QUERIES:
             started = time.thread_time()
             elapsed = time_ms(lambda q=q: directory.search(db, q, limit=20))
             cpu.append((time.thread_time() - started) * 1000)
-            (digits if q.replace(" ", "").isdigit() else words).append(elapsed)
-    note += f", {len(QUERIES)} queries"
-    results += latency("contact search", words + digits, SEARCH_BUDGET_MS, note)
-    results += latency("contact search by phone digits", digits, SEARCH_BUDGET_MS, note)
+            is_digits = q.replace(" ", "").isdigit()
+            (digits if is_digits else words).append(elapsed)
+            (raw_digits if is_digits else raw_words).append(time_ms(lambda q=q: _raw(db, q)))
+    note += f", {len(QUERIES)} queries; floor: raw FTS5 MATCH (words), raw instr scan (digits)"
+    results += latency("contact search", words + digits, SEARCH_BUDGET_MS, note,
+                       floor_ms=raw_words + raw_digits)  # fmt: skip
+    results += latency("contact search by phone digits", digits, SEARCH_BUDGET_MS, note,
+                       floor_ms=raw_digits)  # fmt: skip
     # CPU time of the searching thread: what the figure is on an idle machine, without the
     # waits a busy one adds (on a shared 2-core machine those make most of the p95).
     results.append(metric("contact search p95 (CPU time)", percentile(cpu, 95), "ms", None, note))

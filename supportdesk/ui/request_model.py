@@ -1,62 +1,30 @@
-"""Requests as a lazily paging Qt model: keyset pages of the request log, fetched on scroll."""
+"""Requests as a lazily paging Qt model that holds a window of rows, not all of them.
+
+Scrolling 200,000 requests must stay within one frame a page and within the memory budget
+(supportdesk/bench/gui.py). So the model keeps every listed id (8 bytes a row, in an array: the
+order of the list) and only the last few pages of rows it showed; a page it let go of is read
+back by its ids when the view comes back to it. Rows are the lean tuples of
+core.tickets.listing, every cell ready to show: no per-row Python work while scrolling."""
 
 from __future__ import annotations
 
-import sys
-from datetime import UTC, datetime
+from array import array
+from collections import OrderedDict
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from supportdesk.core import vocab
-from supportdesk.core.formats import TZ
+from supportdesk.core.tickets import listing as L
 
 PAGE_SIZE = 200
+KEPT_PAGES = 8  # rows held in memory: enough for a screen and the pages either side of it
 OVERDUE_BG, DUE_SOON_BG, DONE_FG = QColor("#f9d6d5"), QColor("#fdf0c8"), QColor("#5f6b76")
-
-
-SUMMARY_CHARS = 160  # what a table cell can show; the detail pane reads the whole request
-
-
-class Row:
-    """One listed request, only what the table shows: 200,000 of them must fit in the memory
-    budget (a full row dict costs several times more). Repeated texts are interned."""
-
-    KEYS = ("id", "ticket", "created_at", "requester_name", "category", "summary", "status",
-            "due_at", "assignee", "overdue", "due_soon")  # fmt: skip
-    __slots__ = KEYS
-
-    def __init__(self, found: dict):
-        self.id = found["id"]
-        self.ticket = found["ticket"]
-        self.created_at = _stamp(found.get("created_at"))
-        self.requester_name = _shared(found.get("requester_name"))
-        self.category = _shared(found.get("category"))
-        self.summary = _shared((found.get("summary") or "")[:SUMMARY_CHARS])
-        self.status = _shared(found.get("status"))
-        self.due_at = _stamp(found.get("due_at"))
-        self.assignee = _shared(found.get("assignee"))
-        self.overdue = bool(found.get("overdue"))
-        self.due_soon = bool(found.get("due_soon"))
-
-    def __getitem__(self, key: str):
-        value = getattr(self, key)
-        return _iso(value) if key in ("created_at", "due_at") else value
-
-    def get(self, key: str, default=None):
-        return self[key] if key in self.KEYS else default
-
-
-def _shared(value):
-    return sys.intern(value) if isinstance(value, str) else value
-
-
-def _stamp(iso: str | None) -> float | None:
-    return datetime.fromisoformat(iso).timestamp() if iso else None
-
-
-def _iso(stamp: float | None) -> str | None:
-    return datetime.fromtimestamp(stamp, UTC).isoformat() if stamp is not None else None
+DONE = ("resolved", "closed")
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_BACKGROUND = Qt.ItemDataRole.BackgroundRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_USER = Qt.ItemDataRole.UserRole
 
 
 def status_label(status: str) -> str:
@@ -64,79 +32,109 @@ def status_label(status: str) -> str:
 
 
 class RequestTableModel(QAbstractTableModel):
-    COLUMNS = ("ticket", "created_at", "requester_name", "category", "summary", "status",
-               "due_at", "assignee")  # fmt: skip
+    # The position of each column's value in a list row (core.tickets.listing).
+    COLUMNS = (L.TICKET, L.CREATED, L.REQUESTER, L.CATEGORY, L.SUMMARY, L.STATUS, L.DUE,
+               L.ASSIGNEE)  # fmt: skip
 
     def __init__(self, db, category_names: dict[str, str], parent=None):
         super().__init__(parent)
         self.db = db
         self.category_names = category_names
-        self.rows: list[Row] = []
         self.filters: dict = {}
+        self._ids = array("q")
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()  # least recently used first
         self._more = False
-        self._now = datetime.now(UTC).isoformat()
+        self._statuses: dict[str, str] = {}
 
     def reload(self, filters: dict | None = None) -> None:
-        from supportdesk.core import tickets
-
         if filters is not None:
             self.filters = filters
         self.beginResetModel()
-        self._now = datetime.now(UTC).isoformat()
-        self.rows = [Row(r) for r in tickets.page(self.db, self.filters, limit=PAGE_SIZE)]
-        self._more = len(self.rows) == PAGE_SIZE
+        self._statuses = {}  # the language may have changed
+        self._ids = array("q")
+        self._pages.clear()
+        self._append(L.page_rows(self.db, self.filters, limit=PAGE_SIZE))
         self.endResetModel()
+
+    def _append(self, rows: list[tuple]) -> None:
+        """Keep a fetched page (pages start at multiples of PAGE_SIZE) and its ids."""
+        if rows:
+            self._keep(len(self._ids) // PAGE_SIZE, rows)
+            self._ids.extend(row[L.ID] for row in rows)
+        self._more = len(rows) == PAGE_SIZE
+
+    def _keep(self, number: int, rows: list[tuple]) -> None:
+        self._pages[number] = rows
+        self._pages.move_to_end(number)
+        while len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008 — Qt's signature
         return not parent.isValid() and self._more
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        from supportdesk.core import tickets
-
-        if parent.isValid() or not self.rows:
+        if parent.isValid() or not self._ids:
             return
-        found = tickets.page(self.db, self.filters, after=self.rows[-1].id, limit=PAGE_SIZE)
-        more = [Row(r) for r in found]
-        self._more = len(more) == PAGE_SIZE
-        if more:
-            first = len(self.rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-            self.rows.extend(more)
+        rows = L.page_rows(self.db, self.filters, after=self._ids[-1], limit=PAGE_SIZE)
+        first = len(self._ids)
+        if rows:
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._append(rows)
             self.endInsertRows()
+        else:
+            self._more = False
+
+    def row(self, number: int) -> tuple:
+        """The list row at this position, read back from the store if it was let go of."""
+        page = number // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE].tolist()
+            found = {r[L.ID]: r for r in L.rows_by_id(self.db, ids)}
+            # A request that vanished meanwhile keeps its place, blank, until the next reload.
+            rows = [found.get(i) or (i, "", None, "", "", "", "", None, "", 0, 0) for i in ids]
+            self._keep(page, rows)
+        elif len(self._pages) > 1:
+            self._pages.move_to_end(page)
+        return rows[number - page * PAGE_SIZE]
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        key = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            value = getattr(row, key)
-            if key in ("created_at", "due_at"):
-                return datetime.fromtimestamp(value, TZ).strftime("%d/%m %H:%M") if value else ""
-            if key == "status":
-                return status_label(value)
-            if key == "category":
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role == _DISPLAY:
+            row = self.row(index.row())
+            column = self.COLUMNS[index.column()]
+            value = row[column]
+            if column == L.STATUS:
+                return self._status(value)
+            if column == L.CATEGORY:
                 return self.category_names.get(value, value)
             return value or ""
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if row["overdue"]:
+        if role == _BACKGROUND:
+            row = self.row(index.row())
+            if row[L.OVERDUE]:
                 return OVERDUE_BG
-            if row.due_soon:  # the same rule as the "due soon" filter (core.tickets.filters)
+            if row[L.SOON]:
                 return DUE_SOON_BG
-        if role == Qt.ItemDataRole.ForegroundRole and row["status"] in ("resolved", "closed"):
-            return DONE_FG
-        if role == Qt.ItemDataRole.UserRole:
-            return row["id"]
+            return None
+        if role == _FOREGROUND:
+            return DONE_FG if self.row(index.row())[L.STATUS] in DONE else None
+        if role == _USER:
+            return self._ids[index.row()]
         return None
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def _status(self, status: str) -> str:
+        label = self._statuses.get(status)
+        if label is None:
+            label = self._statuses[status] = status_label(status)
+        return label
+
+    def headerData(self, section: int, orientation, role: int = _DISPLAY):
+        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
             return None
         return (
             QCoreApplication.translate("RequestTableModel", "Số phiếu"),
@@ -150,10 +148,14 @@ class RequestTableModel(QAbstractTableModel):
         )[section]
 
     def id_at(self, row: int) -> int | None:
-        return self.rows[row].id if 0 <= row < len(self.rows) else None
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def ids(self) -> list[int]:
+        """Every listed id, in list order."""
+        return self._ids.tolist()
 
     def row_of(self, request_id: int) -> int:
-        for i, row in enumerate(self.rows):
-            if row["id"] == request_id:
-                return i
-        return -1
+        try:
+            return self._ids.index(request_id)
+        except ValueError:
+            return -1

@@ -38,7 +38,9 @@ def connect(path: Path) -> Database:
         str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True, factory=GuardedConnection
     )
     conn.store_path = Path(path)
-    db = Database(conn)
+    # No sqlite-utils plugins: we use none, and looking for them scans every installed package's
+    # metadata (60-300 ms at each start, the largest part of start-up beyond Qt; issue 19).
+    db = Database(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     # FULL: an acknowledged write survives a power cut, not only a killed process.
