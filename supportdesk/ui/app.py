@@ -11,6 +11,7 @@ def run_app(
     *,
     demo: bool = False,
     screenshot_dir: str | Path | None = None,
+    screenshot_size: tuple[int, int] = (1366, 768),
     exit_when_shown: bool = False,
 ) -> int:
     """Open the app and run its event loop; the CLI's entry (no subcommand, or `gui`)."""
@@ -28,7 +29,7 @@ def run_app(
         from supportdesk.ui.screenshots import capture_all
 
         window = desk.open_window(first_run=False)
-        saved = capture_all(desk, window, Path(screenshot_dir))
+        saved = capture_all(desk, window, Path(screenshot_dir), screenshot_size)
         print("\n".join(str(p) for p in saved))
         desk.close()
         return 0

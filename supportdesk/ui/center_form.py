@@ -30,6 +30,7 @@ class CenterForm(QWidget):
             self.tr("Mỗi dòng một người, ví dụ:\nNguyễn Văn An\nTrần Thị Bình")
         )
         self.team.setFixedHeight(110)
+        self.team.setTabChangesFocus(True)  # Tab leaves the box; names go one per line (Enter)
         self._auto_name = ""
         form = QFormLayout()
         form.addRow(self.tr("Tên trung tâm:"), self.center_name)
@@ -44,6 +45,7 @@ class CenterForm(QWidget):
         layout.addWidget(self.picker, 1)
         layout.addLayout(form)
         self.picker.chosen.connect(self._commune_chosen)
+        self.picker.entered.connect(self.center_name.setFocus)
 
     def _commune_chosen(self, unit: Unit | None) -> None:
         if unit is None:

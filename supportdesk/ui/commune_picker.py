@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.admin_units import AdminUnits, Unit
+from supportdesk.ui.views import step_through
 
 LIST_LIMIT = 200
 
 
 class CommunePicker(QWidget):
     chosen = Signal(object)  # Unit or None
+    entered = Signal()  # Enter in the search box: the first match is taken, go on to the next field
 
     def __init__(self, units: AdminUnits, parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,8 +45,24 @@ class CommunePicker(QWidget):
         self.province.currentIndexChanged.connect(self.refresh)
         self.query.textChanged.connect(self.refresh)
         self.results.currentItemChanged.connect(self._changed)
-        self.query.returnPressed.connect(self._take_first)
+        self.query.installEventFilter(self)
         self.refresh()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 — Qt's name
+        # Enter in the search box takes the first match; it must never reach the dialog, whose
+        # default button would finish the whole form.
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self._take_first()
+            self.entered.emit()
+            return True
+        if watched is self.query and event.type() == QEvent.Type.KeyPress:
+            if step_through(self.results, event.key()):
+                return True
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         province = self.province.currentData() or None

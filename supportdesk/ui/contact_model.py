@@ -53,8 +53,12 @@ class ContactTableModel(QAbstractTableModel):
             if key == "phone":
                 return first_phone(row)
             return row.get(key) or ""
-        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[index.column()] == "where":
-            return where_text(row) or None
+        if role == Qt.ItemDataRole.ToolTipRole:  # names cut in the middle read whole here
+            key = self.COLUMNS[index.column()]
+            if key == "where":
+                return where_text(row) or None
+            if key == "name":
+                return row.get("name") or None
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

@@ -59,6 +59,7 @@ class DashboardPage(BasePage):
         self.period = self.picker.kind
         self.period_label = QLabel()
         self.period_label.setProperty("role", "hint")
+        self.period_label.setWordWrap(True)
         self.print_button = QPushButton()
         self.save_button = QPushButton()
         self.cards: dict[str, QLabel] = {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from supportdesk.core.admin_units import AdminUnits
 from supportdesk.core.store import settings
 from supportdesk.ui.center_form import CenterForm
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.views import fit_to_screen
 
 
 class FirstRunDialog(QDialog):
@@ -15,7 +17,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("firstRun")
         self.setWindowTitle(self.tr("Thiết lập lần đầu — SupportDesk"))
-        self.resize(720, 760)
+        fit_to_screen(self, QSize(720, 760))
         intro = QLabel(
             self.tr(
                 "Chào mừng! Hãy chọn đơn vị hành chính nơi tổ hỗ trợ làm việc và nhập tên "

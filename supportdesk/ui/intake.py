@@ -49,6 +49,10 @@ class IntakePanel(QFrame):
         self.phone.setObjectName("phone")
         self.category = QComboBox()
         self.category.setObjectName("category")
+        self.category.setMinimumContentsLength(16)  # long topic names: the list shows them whole
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.procedure = QLineEdit()
         self.procedure.setObjectName("procedure")
         self._matches = QStringListModel(self)
@@ -68,6 +72,7 @@ class IntakePanel(QFrame):
         self.draft_note = QLabel()
         self.draft_note.setObjectName("draftNote")
         self.draft_note.setProperty("role", "hint")
+        self.draft_note.setWordWrap(True)
         self.draft_note.hide()
         self.error = QLabel()
         self.error.setObjectName("intakeError")

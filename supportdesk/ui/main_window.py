@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,6 +16,7 @@ from supportdesk import __version__
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.pages import PAGES, BasePage, page_for
 from supportdesk.ui.status import StatusBar
+from supportdesk.ui.views import fit_to_screen
 
 PAGE_NAMES = tuple(spec.name for spec in PAGES)
 
@@ -34,7 +35,6 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, BasePage] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(210)
         self.nav.addItems(["" for _ in PAGES])
         self.stack = QStackedWidget()
         for _ in PAGES:
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
-        self.resize(1280, 800)
+        fit_to_screen(self, QSize(1280, 800))
         self.nav.setCurrentRow(0)
 
     # ------------------------------------------------------------ pages
@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
         titles = self.page_titles()
         for row, name in enumerate(PAGE_NAMES):
             self.nav.item(row).setText(titles[name])
+        # As wide as the longest title (padding and marker of the style sheet), no wider: every
+        # pixel counts at 1024×768.
+        widest = max(self.nav.fontMetrics().horizontalAdvance(t) for t in titles.values())
+        self.nav.setFixedWidth(widest + 48)
         self.file_menu.setTitle(self.tr("&Tệp"))
         self.view_menu.setTitle(self.tr("&Xem"))
         self.language_menu.setTitle(self.tr("Ngôn ngữ"))

@@ -70,7 +70,7 @@ class ProcedureDetail(QWidget):
         buttons.addWidget(self.copy_button, 0, 1)
         buttons.addWidget(self.log_button, 1, 0)
         buttons.addWidget(self.portal_button, 1, 1)
-        buttons.addWidget(self.who_button, 0, 2, 2, 1)
+        buttons.addWidget(self.who_button, 2, 0, 1, 2)  # a third row: fits 1024×768
         self.checklist = ChecklistWidget()
         self.checklist.setObjectName("checklist")
         self.checklist.changed.connect(self._ticked)
@@ -79,6 +79,7 @@ class ProcedureDetail(QWidget):
         self.info.setOpenExternalLinks(True)
         self.checklist_label = QLabel()
         self.checklist_label.setProperty("role", "title")
+        self.checklist_label.setWordWrap(True)  # fits 1024×768
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

@@ -67,16 +67,21 @@ class ProceduresPage(BasePage):
         self.level.setObjectName("levelFilter")
         self.field = QComboBox()
         self.field.setObjectName("fieldFilter")
-        self.field.setMinimumContentsLength(18)
+        self.field.setMinimumContentsLength(12)  # fits 1024×768; the list shows whole names
         self.field.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.status = QLabel()
         self.status.setObjectName("procedureStatus")
         self.status.setProperty("role", "hint")
+        self.status.setWordWrap(True)  # fits 1024×768
         self.model = ProcedureTableModel(self)
         self.table = row_table("procedureTable", self.model)
         self.table.setAlternatingRowColors(True)
+        # Names wrap onto a second line: "Thủ tục đăng ký khai sinh có yếu tố nước ngoài" and its
+        # siblings must not look alike (issue 16).
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)

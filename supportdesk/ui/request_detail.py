@@ -40,10 +40,10 @@ class RequestDetail(QWidget):
             button.setObjectName(f"action_{key}")
             button.clicked.connect(lambda _=False, k=key: self._clicked(k))
             self.buttons[key] = button
-            grid.addWidget(button, i // 3, i % 3)
+            grid.addWidget(button, i // 2, i % 2)  # two columns: the pane may be narrow
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_requested)
-        grid.addWidget(self.print_button, 2, 0, 1, 3)
+        grid.addWidget(self.print_button, 3, 0, 1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -58,13 +58,15 @@ class RequestDetail(QWidget):
     def labels(self) -> dict[str, str]:
         escalated = self.request is not None and self.request["status"] == "escalated"
         return {
-            "in_progress": self.tr("Nhận lại từ cấp trên…") if escalated else self.tr("Nhận xử lý"),
-            "waiting": self.tr("Chờ người yêu cầu"),
-            "escalated": self.tr("Chuyển cấp trên…"),
-            "resolved": self.tr("Đã giải quyết…"),
+            "in_progress": self.tr("&Nhận lại từ cấp trên…")
+            if escalated
+            else self.tr("&Nhận xử lý"),
+            "waiting": self.tr("&Chờ người yêu cầu"),
+            "escalated": self.tr("Ch&uyển cấp trên…"),
+            "resolved": self.tr("Đã &giải quyết…"),
             "closed": self.tr("Đóng"),
-            "reopen": self.tr("Mở lại"),
-            "print": self.tr("In phiếu tiếp nhận"),
+            "reopen": self.tr("&Mở lại"),
+            "print": self.tr("&In phiếu tiếp nhận"),
         }
 
     def retranslate(self) -> None:
@@ -73,10 +75,11 @@ class RequestDetail(QWidget):
     def _label_buttons(self) -> None:
         labels = self.labels()
         for key, button in [*self.buttons.items(), ("print", self.print_button)]:
-            # the key in the text: no underline to discover, and Alt+Đ cannot be typed anyway
-            button.setText(f"{labels[key]} ({SHORTCUTS[key]})")
+            # The underlined letter where the label has it; the keys stay the same in every
+            # language (F1 lists them), so the shortcut is set after the text, which resets it.
+            button.setText(labels[key])
             button.setShortcut(QKeySequence(SHORTCUTS[key]))
-            button.setToolTip(f"{labels[key]} — {SHORTCUTS[key]}")
+            button.setToolTip(f"{labels[key].replace('&', '')} ({SHORTCUTS[key]})")
 
     def show_request(self, request: dict | None) -> None:
         from supportdesk.core.tickets.log import TRANSITIONS

@@ -114,6 +114,11 @@ class RequestTableModel(QAbstractTableModel):
             if column == L.CATEGORY:
                 return self.category_names.get(value, value)
             return value or ""
+        if role == Qt.ItemDataRole.ToolTipRole:  # names and summaries cut in the table
+            column = self.COLUMNS[index.column()]
+            if column in (L.REQUESTER, L.SUMMARY):
+                return self.row(index.row())[column] or None
+            return None
         if role == _BACKGROUND:
             row = self.row(index.row())
             if row[L.OVERDUE]:

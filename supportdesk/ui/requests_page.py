@@ -50,11 +50,11 @@ class RequestsPage(BasePage):
         self.category.addItem("", None)
         for c in categories.all_categories(ctx.db):
             self.category.addItem(c["name"], c["code"])
-        self.category.setMinimumContentsLength(14)
+        self.category.setMinimumContentsLength(10)
         self.category.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
-        self.query.setMinimumWidth(260)
+        self.query.setMinimumWidth(160)
         self.mine = QComboBox()
         self.mine.setObjectName("requestAssignee")
         self.count = QLabel()
@@ -71,16 +71,19 @@ class RequestsPage(BasePage):
         fm = self.table.fontMetrics()
         stamp = fm.horizontalAdvance("00/00 00:00") + 18  # dates must never be cut
         ticket = fm.horizontalAdvance("00000-0000-000000") + 18
-        for col, width in ((0, ticket), (1, stamp), (2, 150), (3, 130), (5, 110), (6, stamp),
-                           (7, 120)):  # fmt: skip
+        for col, width in ((0, ticket), (1, stamp), (2, 140), (3, 120), (5, 110), (6, stamp),
+                           (7, 110)):  # fmt: skip
             header.resizeSection(col, width)
+        # The summary, which may be cut, goes last: status and due time stay in sight.
+        header.moveSection(header.visualIndex(4), self.model.columnCount() - 1)
         self.detail = RequestDetail(ctx.db)
-        bar = QHBoxLayout()
+        bar = QHBoxLayout()  # two rows: fits 1024×768
         bar.addWidget(self.new_button)
-        bar.addWidget(self.query, 3)
-        bar.addWidget(self.view, 1)
-        bar.addWidget(self.category, 1)
-        bar.addWidget(self.mine, 1)
+        bar.addWidget(self.query, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.view, 1)
+        filters.addWidget(self.category, 1)
+        filters.addWidget(self.mine, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -94,6 +97,7 @@ class RequestsPage(BasePage):
         split.setSizes([860, 400])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(split, 1)
         self.new_button.clicked.connect(lambda: self.new_request())
         self.query.textChanged.connect(self.reload)

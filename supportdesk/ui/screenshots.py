@@ -1,10 +1,11 @@
-"""`supportdesk gui --screenshot DIR`: every page, the intake panel and a procedure detail."""
+"""`supportdesk gui --screenshot DIR [--size WxH]`: every page, the intake form, a procedure's
+detail and the dialogs, at the size of a counter PC's screen."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 SIZE = (1366, 768)  # the most common screen of counter PCs
@@ -35,9 +36,9 @@ def save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def capture_all(desk, window, out: Path) -> list[Path]:
+def capture_all(desk, window, out: Path, size: tuple[int, int] = SIZE) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    window.resize(*SIZE)
+    window.resize(*size)
     saved: list[Path] = []
     for name in ("requests", "procedures", "directory", "dashboard"):
         page = window.show_page(name)
@@ -45,9 +46,9 @@ def capture_all(desk, window, out: Path) -> list[Path]:
         settle()
         if name == "procedures":
             page.query.setText("")
-        elif name == "directory" and hasattr(page, "query"):
+        elif name == "directory":
             page.query.setText("0300 000")  # phone digits, as people remember them
-        elif name == "dashboard" and hasattr(page, "data"):
+        elif name == "dashboard":
             page.period.setCurrentIndex(page.period.findData("month"))
             wait_until(lambda p=page: p.data is not None and not p._loading)
         wait_idle(desk.ctx.tasks)
@@ -55,7 +56,7 @@ def capture_all(desk, window, out: Path) -> list[Path]:
         saved.append(save(window, out / f"{name}.png"))
     saved += _procedure_detail(desk, window, out)
     saved += _intake(desk, window, out)
-    saved += _dialogs(desk, window, out)
+    saved += _dialogs(desk, window, out, QSize(*size))
     return saved
 
 
@@ -69,31 +70,37 @@ def _procedure_detail(desk, window, out: Path) -> list[Path]:
 
 def _intake(desk, window, out: Path) -> list[Path]:
     page = window.show_page("requests")
-    if not hasattr(page, "new_request"):
-        return []
     page.new_request()
-    if hasattr(page, "fill_example"):
-        page.fill_example()
+    page.fill_example()
     wait_idle(desk.ctx.tasks)
     settle()
-    return [save(window, out / "intake.png")]
+    shot = save(window, out / "intake.png")
+    page.intake.clear()
+    page.intake.cancel()
+    return [shot]
 
 
-def _dialogs(desk, window, out: Path) -> list[Path]:
+def _dialogs(desk, window, out: Path, screen: QSize) -> list[Path]:
     from supportdesk.core.admin_units import AdminUnits
+    from supportdesk.ui.escalation import EscalationDialog
     from supportdesk.ui.first_run import FirstRunDialog
     from supportdesk.ui.settings_dialog import SettingsDialog
+    from supportdesk.ui.views import fit_to_screen
 
     saved = []
-    first = FirstRunDialog(AdminUnits.shipped(), window)
-    first.form.picker.query.setText("ba dinh")
-    first.show()
-    settle()
-    saved.append(save(first, out / "first-run.png"))
-    first.close()
-    dialog = SettingsDialog(desk.ctx, AdminUnits.shipped(), window)
-    dialog.show()
-    settle()
-    saved.append(save(dialog, out / "settings.png"))
-    dialog.close()
+    units = AdminUnits.shipped()
+    dialogs = (
+        ("first-run", lambda: FirstRunDialog(units, window), QSize(720, 760)),
+        ("settings", lambda: SettingsDialog(desk.ctx, units, window), QSize(900, 720)),
+        ("escalation", lambda: EscalationDialog(desk.ctx, "1.001193", window), QSize(680, 480)),
+    )
+    for name, make, wanted in dialogs:
+        dialog = make()
+        if name == "first-run":
+            dialog.form.picker.query.setText("ba dinh")
+        fit_to_screen(dialog, wanted, screen - QSize(0, 40))  # the taskbar
+        dialog.show()
+        settle()
+        saved.append(save(dialog, out / f"{name}.png"))
+        dialog.close()
     return saved

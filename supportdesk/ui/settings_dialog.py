@@ -3,6 +3,7 @@ the provincial hub, retention of personal data, language and text size."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +22,7 @@ from supportdesk.core.store import settings
 from supportdesk.ui import i18n, style
 from supportdesk.ui.center_form import KEYS, CenterForm
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.views import fit_to_screen
 
 
 class SettingsDialog(QDialog):
@@ -28,7 +30,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settings")
         self.setWindowTitle(self.tr("Cài đặt"))
-        self.resize(900, 720)
+        fit_to_screen(self, QSize(900, 720))
         self.ctx = ctx
         self.form = CenterForm(units)
         self.form.load({k: ctx.setting(k) for k in KEYS if ctx.setting(k) is not None})

@@ -40,7 +40,10 @@ class CategoriesTab(QWidget):
             [self.tr("Chủ đề"), self.tr("Thời hạn"), self.tr("Đơn vị"), self.tr("Dùng")]
         )
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):  # "giờ làm việc" whole, never "giờ làm v…"
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = QPushButton(self.tr("Thêm chủ đề"))
         self.add_button.clicked.connect(lambda: self.add_row())
         note = QLabel(self.tr("Thời hạn mới áp dụng cho các yêu cầu ghi từ nay."))

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMenu, QPushButton, QStatusBar, QToolButton, QWidget
 
 from supportdesk.ui.context import AppContext
+from supportdesk.ui.views import ElidedLabel
 
 
 class StatusBar(QStatusBar):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.commune = QLabel()
+        self.commune = ElidedLabel(Qt.TextElideMode.ElideRight)  # shrinks on a small screen
         self.commune.setObjectName("statusCommune")
         self.operator = QToolButton()
         self.operator.setObjectName("statusOperator")
@@ -23,7 +24,7 @@ class StatusBar(QStatusBar):
         self.operator_menu = QMenu(self.operator)
         self.operator.setMenu(self.operator_menu)
         self.operator_menu.aboutToShow.connect(self._fill_operators)
-        self.sync = QLabel()
+        self.sync = ElidedLabel(Qt.TextElideMode.ElideRight)
         self.sync.setObjectName("statusSync")
         self.outbox = QLabel()
         self.outbox.setObjectName("statusOutbox")

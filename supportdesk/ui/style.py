@@ -1,4 +1,5 @@
-"""Text size and a calm, high-contrast look that older staff can read at a counter."""
+"""Text size and a calm, high-contrast look that older staff can read at a counter; the field or
+button that has the keyboard focus wears a clear orange frame (keyboard-only work)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ QPushButton[role="primary"] { background: #1f6fb2; color: white; font-weight: bo
 QPushButton[role="primary"]:disabled { background: #9bb7cf; }
 QTableView { gridline-color: #d8dde3; selection-background-color: #cfe3f7;
     selection-color: black; alternate-background-color: #f5f7fa; }
+QPushButton:focus, QToolButton:focus { border: 2px solid #e08a00; border-radius: 4px;
+    padding: 4px 10px; background: #fff4df; }
+QPushButton[role="primary"]:focus { border: 3px solid #e08a00; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
+QTableView:focus, QListWidget:focus, QTextBrowser:focus, QTableWidget:focus {
+    border: 2px solid #e08a00; }
+QCheckBox:focus { background: #fff4df; }
 QHeaderView::section { background: #e9eef3; padding: 4px; border: none;
     border-right: 1px solid #d8dde3; font-weight: bold; }
 """

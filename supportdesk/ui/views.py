@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListWidget, QTableView
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QSize, Qt
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QTableView, QWidget
+
+# A counter PC's smallest screen, 1024×768, less a 40 px taskbar and the window's title bar.
+SMALL_SCREEN = QSize(1024, 728)
 
 
 def row_table(name: str, model: QAbstractItemModel) -> QTableView:
@@ -15,7 +18,56 @@ def row_table(name: str, model: QAbstractItemModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().hide()
     table.setWordWrap(False)
+    # Long names keep both ends ("Thủ tục đăng ký khai sinh … yếu tố nước ngoài"); the models
+    # give the whole text as a tooltip.
+    table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    table.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
     return table
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that may shrink: the text is cut with "…" and shown whole as a tooltip.
+    text() is the whole text."""
+
+    def __init__(self, mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self._mode = mode
+
+    def setText(self, text: str) -> None:  # noqa: N802 — Qt's name
+        self._full = text
+        self.setToolTip(text)
+        self._fit()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        fm = self.fontMetrics()
+        margins = self.contentsMargins()
+        width = fm.horizontalAdvance(self._full) + margins.left() + margins.right() + 4
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance("M…M") + 8, super().sizeHint().height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width() - 4, 0))
+        super().setText(shown)
+
+
+def fit_to_screen(widget: QWidget, wanted: QSize, available: QSize | None = None) -> None:
+    """Resize a dialog to `wanted`, but never beyond the screen (less the taskbar)."""
+    if available is None:
+        screen = widget.screen()
+        available = screen.availableGeometry().size() if screen else SMALL_SCREEN
+    room = available - QSize(0, 40)  # the window's own title bar
+    widget.resize(wanted.boundedTo(room).expandedTo(widget.minimumSizeHint()))
 
 
 def step_through(results: QListWidget, key: int) -> bool:

@@ -40,7 +40,7 @@ def test_taking_over_an_escalated_request_asks_and_is_recorded(window, qtbot, mo
     tickets.update(window.ctx.db, request_id, actor="Lan", escalate_to="Sở Tư pháp")
     page.open_request(request_id)
     button = page.detail.buttons["in_progress"]
-    assert "Nhận lại từ cấp trên" in button.text() and "Alt+N" in button.text()
+    assert "Nhận lại từ cấp trên" in button.text() and "Alt+N" in button.toolTip()
     asked = []
     monkeypatch.setattr(QInputDialog, "getText",
                         lambda *a, **k: asked.append(a[2]) or ("Sở đã trả lời", True))  # fmt: skip
