@@ -12,6 +12,10 @@
         <translation>The provincial server revoked this commune&apos;s token: sending is paused. Go to Settings → Provincial server to enroll again with a new code.</translation>
     </message>
     <message>
+        <source>Chưa gửi báo cáo lên tỉnh: máy này chưa đăng ký. Vào Cài đặt → Máy chủ tỉnh, nhập mã đăng ký do tỉnh cấp.</source>
+        <translation>Reports not sent to the province: this PC is not enrolled. Go to Settings → Provincial hub and enter the enrolment code the province gave you.</translation>
+    </message>
+    <message>
         <source>Chưa gửi được: {0}</source>
         <translation>Not sent yet: {0}</translation>
     </message>
@@ -159,22 +163,6 @@ Trần Thị Bình</translation>
         <translation>(detect)</translation>
     </message>
     <message>
-        <source>Cấp xã</source>
-        <translation>Commune level</translation>
-    </message>
-    <message>
-        <source>Cấp tỉnh</source>
-        <translation>Province level</translation>
-    </message>
-    <message>
-        <source>Trung ương</source>
-        <translation>Central</translation>
-    </message>
-    <message>
-        <source>Cấp huyện</source>
-        <translation>District level</translation>
-    </message>
-    <message>
         <source>0912 345 678; 024 3823 4567 máy lẻ 12</source>
         <translation>0912 345 678; 024 3823 4567 ext 12</translation>
     </message>
@@ -249,22 +237,6 @@ Trần Thị Bình</translation>
 </context>
 <context>
     <name>ContactTableModel</name>
-    <message>
-        <source>Cấp xã</source>
-        <translation>Commune level</translation>
-    </message>
-    <message>
-        <source>Cấp huyện</source>
-        <translation>District level</translation>
-    </message>
-    <message>
-        <source>Cấp tỉnh</source>
-        <translation>Province level</translation>
-    </message>
-    <message>
-        <source>Trung ương</source>
-        <translation>Central</translation>
-    </message>
     <message>
         <source>Họ tên / Cơ quan</source>
         <translation>Name / Agency</translation>
@@ -408,6 +380,22 @@ Trần Thị Bình</translation>
         <translation>Import file…</translation>
     </message>
     <message>
+        <source>Chọn tệp danh bạ (.xlsx, .csv, .vcf)…</source>
+        <translation>Choose a contact file (.xlsx, .csv, .vcf)…</translation>
+    </message>
+    <message>
+        <source>Lưu tệp mẫu Excel (.xlsx) để điền…</source>
+        <translation>Save an Excel template (.xlsx) to fill in…</translation>
+    </message>
+    <message>
+        <source>Mọi cấp</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <source>Mọi tỉnh, thành phố</source>
+        <translation>All provinces</translation>
+    </message>
+    <message>
         <source>Xuất vCard…</source>
         <translation>Export vCard…</translation>
     </message>
@@ -422,10 +410,6 @@ Trần Thị Bình</translation>
     <message>
         <source>Ai phụ trách thủ tục {0} — {1}: {2} liên hệ</source>
         <translation>Who handles procedure {0} — {1}: {2} contacts</translation>
-    </message>
-    <message>
-        <source>{0} liên hệ tìm thấy</source>
-        <translation>{0} contacts found</translation>
     </message>
     <message>
         <source>Danh bạ có {0} liên hệ. Gõ vài chữ của tên, cơ quan, lĩnh vực hoặc vài số điện thoại để tìm.</source>
@@ -511,6 +495,13 @@ Trần Thị Bình</translation>
         <source>Không nhập được: {0}</source>
         <translation>Import failed: {0}</translation>
     </message>
+    <message numerus="yes">
+        <source>Tìm thấy %n liên hệ</source>
+        <translation>
+            <numerusform>%n contact found</numerusform>
+            <numerusform>%n contacts found</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Không đọc được tệp: {0}</source>
         <translation>Cannot read the file: {0}</translation>
@@ -530,6 +521,14 @@ Trần Thị Bình</translation>
     <message>
         <source>Đã nhập: {0} mới, {1} cập nhật, {2} không đổi.</source>
         <translation>Imported: {0} new, {1} updated, {2} unchanged.</translation>
+    </message>
+    <message>
+        <source>Không lưu được tệp mẫu: {0}</source>
+        <translation>Could not save the template: {0}</translation>
+    </message>
+    <message>
+        <source>Đã lưu tệp mẫu: {0}. Điền mỗi dòng một người rồi bấm Nhập tệp….</source>
+        <translation>Template saved: {0}. Fill in one person per row, then use Import file….</translation>
     </message>
     <message>
         <source>Đã xuất {0} liên hệ ra {1}</source>
@@ -561,6 +560,18 @@ Trần Thị Bình</translation>
     <message>
         <source>Huỷ</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Chưa chọn nơi chuyển đến. ↓ để chọn trong danh bạ.</source>
+        <translation>No target chosen yet. Press ↓ to pick from the directory.</translation>
+    </message>
+    <message>
+        <source>Sẽ chuyển đến: {0}</source>
+        <translation>Will escalate to: {0}</translation>
+    </message>
+    <message>
+        <source>Sẽ chuyển đến đơn vị ghi tay: {0} (↓ để chọn trong danh bạ)</source>
+        <translation>Will escalate to the unit as typed: {0} (↓ to pick from the directory)</translation>
     </message>
 </context>
 <context>
@@ -1075,36 +1086,8 @@ Trần Thị Bình</translation>
 <context>
     <name>RequestDetail</name>
     <message>
-        <source>Nhận xử lý</source>
-        <translation>Take it</translation>
-    </message>
-    <message>
-        <source>Nhận lại từ cấp trên…</source>
-        <translation>Take back from upper level…</translation>
-    </message>
-    <message>
-        <source>Chờ người yêu cầu</source>
-        <translation>Waiting for requester</translation>
-    </message>
-    <message>
-        <source>Chuyển cấp trên…</source>
-        <translation>Escalate…</translation>
-    </message>
-    <message>
-        <source>Đã giải quyết…</source>
-        <translation>Resolved…</translation>
-    </message>
-    <message>
         <source>Đóng</source>
         <translation>Close</translation>
-    </message>
-    <message>
-        <source>Mở lại</source>
-        <translation>Reopen</translation>
-    </message>
-    <message>
-        <source>In phiếu tiếp nhận</source>
-        <translation>Print receipt</translation>
     </message>
     <message>
         <source>Chọn một yêu cầu để xem chi tiết.</source>
@@ -1155,8 +1138,40 @@ Trần Thị Bình</translation>
         <translation>Summary</translation>
     </message>
     <message>
+        <source>Diễn biến</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
         <source>Tiếp nhận</source>
         <translation>Received</translation>
+    </message>
+    <message>
+        <source>&amp;Nhận lại từ cấp trên…</source>
+        <translation>Take &amp;back from upper level…</translation>
+    </message>
+    <message>
+        <source>&amp;Nhận xử lý</source>
+        <translation>&amp;Take request</translation>
+    </message>
+    <message>
+        <source>&amp;Chờ người yêu cầu</source>
+        <translation>&amp;Wait for requester</translation>
+    </message>
+    <message>
+        <source>Ch&amp;uyển cấp trên…</source>
+        <translation>&amp;Escalate…</translation>
+    </message>
+    <message>
+        <source>Đã &amp;giải quyết…</source>
+        <translation>&amp;Resolved…</translation>
+    </message>
+    <message>
+        <source>&amp;Mở lại</source>
+        <translation>Re&amp;open</translation>
+    </message>
+    <message>
+        <source>&amp;In phiếu tiếp nhận</source>
+        <translation>&amp;Print receipt</translation>
     </message>
     <message>
         <source>Hạn xử lý</source>
@@ -1559,22 +1574,6 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
 <context>
     <name>levels</name>
     <message>
-        <source>Xã</source>
-        <translation>Commune</translation>
-    </message>
-    <message>
-        <source>Tỉnh</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <source>Bộ</source>
-        <translation>Ministry</translation>
-    </message>
-    <message>
-        <source>Huyện</source>
-        <translation>District</translation>
-    </message>
-    <message>
         <source>Khác</source>
         <translation>Other</translation>
     </message>
@@ -1596,33 +1595,6 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
     <message>
         <source>Tổng hợp</source>
         <translation>Dashboard</translation>
-    </message>
-</context>
-<context>
-    <name>status</name>
-    <message>
-        <source>Mới</source>
-        <translation>New</translation>
-    </message>
-    <message>
-        <source>Đang xử lý</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <source>Chờ người yêu cầu</source>
-        <translation>Waiting for requester</translation>
-    </message>
-    <message>
-        <source>Đã chuyển cấp trên</source>
-        <translation>Escalated</translation>
-    </message>
-    <message>
-        <source>Đã giải quyết</source>
-        <translation>Resolved</translation>
-    </message>
-    <message>
-        <source>Đã đóng</source>
-        <translation>Closed</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,8 @@ def _report(result: dict, as_json: bool) -> None:
     for item in result.get("catalogs_updated") or []:
         print(f"Danh mục {item['name']} cập nhật lên phiên bản {item['version']}.")
     if result.get("reason"):
-        print(f"Lưu ý: {result['reason']}")
+        how = " (supportdesk enroll --hub … --code …)" if result.get("not_enrolled") else ""
+        print(f"Lưu ý: {result['reason']}{how}")
 
 
 def cmd_sync(args) -> int:

@@ -88,6 +88,11 @@ class BackgroundWork(QObject):
                 "Máy chủ tỉnh đã thu hồi mã của xã: việc gửi tạm dừng. Vào Cài đặt → Máy chủ "
                 "tỉnh để đăng ký lại với mã mới."
             ))  # fmt: skip
+        elif result.get("not_enrolled"):
+            self.message.emit(QCoreApplication.translate("BackgroundWork",
+                "Chưa gửi báo cáo lên tỉnh: máy này chưa đăng ký. Vào Cài đặt → Máy chủ tỉnh, "
+                "nhập mã đăng ký do tỉnh cấp."
+            ))  # fmt: skip
         elif result.get("reason"):
             self.message.emit(
                 QCoreApplication.translate("BackgroundWork", "Chưa gửi được: {0}").replace(

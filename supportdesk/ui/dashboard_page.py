@@ -192,11 +192,12 @@ class DashboardPage(BasePage):
         summary = data["summary"]
         totals = summary["totals"]
         self.period_label.setText(self.tr("Kỳ: {0}").replace("{0}", period_text(summary["period"])))
-        self.cards["received"].setText(str(totals["received"]))
-        self.cards["resolved"].setText(str(totals["resolved"]))
+        number = QLocale().toString  # 1.234 in Vietnamese, 1,234 in English
+        self.cards["received"].setText(number(totals["received"]))
+        self.cards["resolved"].setText(number(totals["resolved"]))
         self.cards["on_time"].setText(on_time_text(totals["resolved_on_time"], totals["resolved"]))
-        self.cards["overdue"].setText(str(len(data["overdue"])))
-        self.cards["escalated"].setText(str(totals["escalated"]))
+        self.cards["overdue"].setText(number(len(data["overdue"])))
+        self.cards["escalated"].setText(number(totals["escalated"]))
         self.chart.set_bars([(c["name"], c["received"]) for c in summary["by_category"]])
         self.overdue.clear()
         for r in data["overdue"]:

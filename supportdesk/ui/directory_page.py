@@ -8,10 +8,12 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -20,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supportdesk.core import vocab
+from supportdesk.core.admin_units import AdminUnits
 from supportdesk.ui.contact_model import ContactTableModel, level_label, where_text
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.file_dialogs import open_file, save_file
@@ -67,7 +71,22 @@ class DirectoryPage(BasePage):
         self.add_button.setProperty("role", "primary")
         self.edit_button = QPushButton()
         self.import_button = QPushButton()
+        self.import_button.setObjectName("importButton")
+        self.import_menu = QMenu(self.import_button)  # a file to import, or the template to fill
+        self.import_file_action = self.import_menu.addAction("")
+        self.template_action = self.import_menu.addAction("")
+        self.import_button.setMenu(self.import_menu)
         self.export_button = QPushButton()
+        self.level = QComboBox()
+        self.level.setObjectName("contactLevel")
+        self.level.addItem("", None)
+        for key in vocab.LEVEL:
+            self.level.addItem("", key)
+        self.province = QComboBox()
+        self.province.setObjectName("contactProvince")
+        self.province.addItem("", None)
+        for name in self._provinces():
+            self.province.addItem(name, name)
         self.banner = QLabel()
         self.banner.setProperty("role", "hint")
         self.banner.setWordWrap(True)
@@ -102,6 +121,9 @@ class DirectoryPage(BasePage):
         bar.addWidget(self.query, 1)
         for b in (self.add_button, self.edit_button, self.import_button, self.export_button):
             bar.addWidget(b)
+        filters = QHBoxLayout()
+        filters.addWidget(self.level, 1)
+        filters.addWidget(self.province, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +136,7 @@ class DirectoryPage(BasePage):
         split.setSizes([820, 440])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.banner)
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
@@ -128,7 +151,10 @@ class DirectoryPage(BasePage):
         self.add_button.clicked.connect(lambda: self.add_contact())
         self.edit_button.clicked.connect(lambda: self.edit_contact())
         self.cancel_import_button.clicked.connect(self.cancel_import)
-        self.import_button.clicked.connect(lambda: self.import_file())
+        self.import_file_action.triggered.connect(lambda: self.import_file())
+        self.template_action.triggered.connect(lambda: self.save_template())
+        self.level.currentIndexChanged.connect(self.refresh)
+        self.province.currentIndexChanged.connect(self.refresh)
         self.export_button.clicked.connect(lambda: self.export_file())
         self.copy_button.clicked.connect(self.copy_phone)
         self.retranslate()
@@ -141,6 +167,12 @@ class DirectoryPage(BasePage):
         self.add_button.setText(self.tr("Thêm liên hệ"))
         self.edit_button.setText(self.tr("Sửa"))
         self.import_button.setText(self.tr("Nhập tệp…"))
+        self.import_file_action.setText(self.tr("Chọn tệp danh bạ (.xlsx, .csv, .vcf)…"))
+        self.template_action.setText(self.tr("Lưu tệp mẫu Excel (.xlsx) để điền…"))
+        self.level.setItemText(0, self.tr("Mọi cấp"))
+        for i in range(1, self.level.count()):
+            self.level.setItemText(i, level_label(self.level.itemData(i)))
+        self.province.setItemText(0, self.tr("Mọi tỉnh, thành phố"))
         self.export_button.setText(self.tr("Xuất vCard…"))
         self.cancel_import_button.setText(self.tr("Dừng nhập"))
         self.copy_button.setText(self.tr("Sao chép số điện thoại"))
@@ -148,6 +180,12 @@ class DirectoryPage(BasePage):
         self.show_contact_detail(self.contact)
 
     # ------------------------------------------------------------ searching
+
+    def _provinces(self) -> list[str]:
+        """The desk's own province first, then the others in the shipped order."""
+        own = self.ctx.setting("province_name", "") or ""
+        names = [p.name for p in AdminUnits.shipped().provinces]
+        return sorted(names, key=lambda n: n != own)
 
     def _typed(self) -> None:
         self.procedure = None
@@ -159,13 +197,12 @@ class DirectoryPage(BasePage):
         current = (
             select if select is not None else self.model.id_at(self.table.currentIndex().row())
         )
+        narrow = {"level": self.level.currentData(), "province": self.province.currentData()}
         if self.procedure is not None:
             rows = directory.for_procedure(self.ctx.db, self.procedure["code"],
-                                                  limit=RESULT_LIMIT)  # fmt: skip
-        elif self.query.text().strip():
-            rows = directory.search(self.ctx.db, self.query.text(), limit=RESULT_LIMIT)
+                                           limit=RESULT_LIMIT, **narrow)  # fmt: skip
         else:
-            rows = []
+            rows = directory.search(self.ctx.db, self.query.text(), limit=RESULT_LIMIT, **narrow)
         self.model.set_rows(rows)
         self._show_banner()
         row = self.model.row_of(current) if current is not None else -1
@@ -184,8 +221,8 @@ class DirectoryPage(BasePage):
             text = self.tr("Ai phụ trách thủ tục {0} — {1}: {2} liên hệ").replace(
                 "{0}", self.procedure["code"]).replace("{1}", self.procedure.get("name") or ""
             ).replace("{2}", str(n))  # fmt: skip
-        elif self.query.text().strip():
-            text = self.tr("{0} liên hệ tìm thấy").replace("{0}", str(n))
+        elif self.query.text().strip() or self.level.currentData() or self.province.currentData():
+            text = self.tr("Tìm thấy %n liên hệ", "", n)
         else:
             total = directory.count(self.ctx.db)
             text = self.tr(
@@ -384,6 +421,23 @@ class DirectoryPage(BasePage):
             .replace("{1}", str(report["updated"]))
             .replace("{2}", str(report["unchanged"]))
         )
+
+    def save_template(self, path: str | None = None) -> None:
+        """The .xlsx to fill with the team's contacts, then import with "Nhập tệp…"."""
+        from supportdesk.core.directory import files
+
+        path = path or FilePicker.save_template(self)
+        if not path:
+            return
+        try:
+            files.write_template(path)
+        except OSError as exc:
+            self.message.emit(self.tr("Không lưu được tệp mẫu: {0}").replace("{0}", str(exc)))
+            return
+        self.message.emit(
+            self.tr("Đã lưu tệp mẫu: {0}. Điền mỗi dòng một người rồi bấm Nhập tệp….")
+            .replace("{0}", path)
+        )  # fmt: skip
 
     def export_file(self, path: str | None = None) -> None:
         from supportdesk.ui.contact_store import export_vcard

@@ -1,5 +1,7 @@
-"""Whom a request is escalated to: a contact picked from the directory (search as you type),
-or, when nobody fits, a unit written in words."""
+"""Whom a request is escalated to: a contact picked from the directory (search as you type, the
+desk's own province first), or a unit written in words. Exactly what was picked or typed is
+used: typing never picks the first match by itself (a half-typed "Sở Nông nghiệp" must not go
+to Sơn La's); Down or a click picks from the list, and the line below says where it will go."""
 
 from __future__ import annotations
 
@@ -39,6 +41,10 @@ class EscalationDialog(QDialog):
         self.query.setPlaceholderText(self.tr("Tìm trong danh bạ hoặc ghi tên đơn vị…"))
         self.results = QListWidget()
         self.results.setObjectName("escalationResults")
+        self.target = QLabel()  # "Sẽ chuyển đến: …"
+        self.target.setObjectName("escalationTarget")
+        self.target.setProperty("role", "title")
+        self.target.setWordWrap(True)
         buttons = QDialogButtonBox()
         ok = buttons.addButton(self.tr("Chuyển"), QDialogButtonBox.ButtonRole.AcceptRole)
         ok.setProperty("role", "primary")
@@ -49,15 +55,18 @@ class EscalationDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.query)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.target)
         layout.addWidget(buttons)
         self.query.textChanged.connect(self.refresh)
         self.query.returnPressed.connect(self.accept)
         self.results.itemActivated.connect(lambda _i: self.accept())
+        self.results.currentItemChanged.connect(lambda *_a: self._show_target())
         self.choice: int | str | None = None
         self.refresh()
+        self.query.setFocus()
 
     def keyPressEvent(self, event) -> None:
-        if not (self.query.hasFocus() and step_through(self.results, event.key())):
+        if not (self.focusWidget() is self.query and step_through(self.results, event.key())):
             super().keyPressEvent(event)
 
     def refresh(self) -> None:
@@ -76,17 +85,33 @@ class EscalationDialog(QDialog):
             parts = [c["name"], where_text(c), first_phone(c)]
             item = QListWidgetItem("  ·  ".join(p for p in parts if p))
             item.setData(Qt.ItemDataRole.UserRole, c["id"])
+            item.setToolTip(item.text())
             self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
+        self.results.setCurrentRow(-1)  # nothing picked until the person picks
+        self._show_target()
+
+    def picked(self) -> int | str | None:
+        """The contact id picked in the list, else the words typed, else None."""
+        item = self.results.currentItem()
+        if item is not None and item.isSelected():
+            return int(item.data(Qt.ItemDataRole.UserRole))
+        return self.query.text().strip() or None
+
+    def _show_target(self) -> None:
+        choice = self.picked()
+        if choice is None:
+            text = self.tr("Chưa chọn nơi chuyển đến. ↓ để chọn trong danh bạ.")
+        elif isinstance(choice, int):
+            text = self.tr("Sẽ chuyển đến: {0}").replace("{0}", self.results.currentItem().text())
+        else:
+            text = self.tr("Sẽ chuyển đến đơn vị ghi tay: {0} (↓ để chọn trong danh bạ)").replace(
+                "{0}", choice
+            )
+        self.target.setText(text)
 
     def accept(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            self.choice = int(item.data(Qt.ItemDataRole.UserRole))
-        elif self.query.text().strip():
-            self.choice = self.query.text().strip()
-        else:
+        self.choice = self.picked()
+        if self.choice is None:
             return
         super().accept()
 

@@ -144,7 +144,8 @@ class RequestDetail(QWidget):
         if r.get("resolution"):
             rows.append(row(self.tr("Kết quả"), r.get("resolution")))
         h = ["<table cellpadding='3'>", *rows, "</table>"]
-        h.append(f"<h3>{escape(self.tr('Diễn biến'))}</h3><ul>")
+        timeline = self.tr("Diễn biến")  # not inside the f-string: lupdate would miss it
+        h.append(f"<h3>{escape(timeline)}</h3><ul>")
         for e in reversed(r.get("events") or []):
             what = self._event_label(e)
             note = f" — {escape(e['note'])}" if e.get("note") else ""

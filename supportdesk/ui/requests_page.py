@@ -136,6 +136,7 @@ class RequestsPage(BasePage):
         self.mine.setCurrentIndex(max(0, self.mine.findData(current)))
         self.mine.blockSignals(False)
         self.detail.retranslate()
+        self.intake.retranslate()
         self._show_count()
 
     def filters(self) -> dict:

@@ -33,6 +33,7 @@ class StatusBar(QStatusBar):
         self.folder_button.hide()
         self.folder_button.clicked.connect(self._open_folder)
         self.messageChanged.connect(lambda text: text or self.folder_button.hide())
+        self.messageChanged.connect(self.setToolTip)  # a long message read whole on hover
         self.file: Path | None = None
         self.addWidget(self.folder_button)
         self.addPermanentWidget(self.commune)

@@ -25,12 +25,13 @@ from supportdesk.core.directory.entries import (
     show_date,
     update,
 )
-from supportdesk.core.directory.searching import for_procedure, search
+from supportdesk.core.directory.searching import Place, for_procedure, search
 
 __all__ = [
     "KINDS",
     "LEVELS",
     "LEVEL_RANK",
+    "Place",
     "SHIPPED_SOURCE",
     "TEXT_FIELDS",
     "RecordError",

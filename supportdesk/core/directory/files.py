@@ -230,6 +230,37 @@ def _write_xlsx(contacts: list[dict], path: Path) -> None:
     workbook.save(path)
 
 
+# One invented person (the unallocated 030 range, an .invalid address): how a filled row looks.
+TEMPLATE_EXAMPLE = {
+    "name": "Nguyễn Văn Mẫu", "position": "Công chức Tư pháp - Hộ tịch",
+    "agency": "UBND xã Thử Nghiệm", "level": "Cấp xã", "phone_cell": "0300 000 001",
+    "phone_work": "0203 0000 001", "email": "mau.nv@vidu.invalid", "fields": "Hộ tịch; Chứng thực",
+    "codes": "1.001193; 1.000894", "hours": "Sáng 7:30–11:30; chiều 13:30–17:00",
+    "notes": "Dòng ví dụ: xoá hoặc ghi đè trước khi nhập.", "verified": "01/12/2026",
+}  # fmt: skip
+
+
+def write_template(path: Path | str) -> Path:
+    """An .xlsx with the columns an import reads (the titles of an export) and one example row,
+    for a team that types its contact sheet from scratch."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    path = Path(path)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh bạ"
+    sheet.append([title for _, title in COLUMNS])
+    sheet.append([TEMPLATE_EXAMPLE.get(k, "") for k, _ in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for column, (_key, title) in zip(sheet.columns, COLUMNS):
+        sheet.column_dimensions[column[0].column_letter].width = max(12, len(title) + 4)
+    sheet.freeze_panes = "A2"
+    workbook.save(path)
+    return path
+
+
 def _text_cell(sheet, value: str):
     """A cell that stays text: openpyxl would turn "=…" into a formula Excel then runs."""
     from openpyxl.cell import WriteOnlyCell

@@ -19,6 +19,51 @@ _PHONE_RUN = re.compile(r"\+?\d[\d .\-()]*\d|\d")
 MIN_PHONE_DIGITS = 3
 
 _SUMMARY = "c.id, c.kind, c.name, c.position, c.unit, c.agency, c.level"
+# The folded words that place a contact (its name, unit and agency), padded for whole-word tests.
+_PLACE = "' ' || coalesce(c.search_name, '') || ' ' || coalesce(c.search_org, '') || ' '"
+_ROW = f"{_SUMMARY}, {_PLACE}"
+
+
+class Place:
+    """Where a desk is: its commune and province as folded words, and every other province's,
+    so that contacts of the desk's own commune and province come first and those of other
+    provinces last (a Thanh Hóa desk looking for "Sở Nông nghiệp" wants Thanh Hóa's)."""
+
+    def __init__(self, commune: str = "", province: str = "", provinces: tuple[str, ...] = ()):
+        self.commune = f" {text.fold(commune)} " if commune else ""
+        self.province = f" {text.fold(province)} " if province else ""
+        self.others = tuple(
+            f" {text.fold(p)} " for p in provinces if text.fold(p) != self.province.strip()
+        )
+
+    @classmethod
+    def of_desk(cls, db: Database) -> Place:
+        """The desk's place from its settings (first run); no place when it is not set."""
+        from supportdesk.core.admin_units import AdminUnits
+        from supportdesk.core.store import settings
+
+        code = settings.get(db, "commune_code", "")
+        units = AdminUnits.shipped()
+        unit = units.commune(code) if code else None
+        if unit is None:
+            return cls()
+        return cls(unit.name, unit.province_name, tuple(p.name for p in units.provinces))
+
+    def rank(self, words: str) -> int:
+        """0 the desk's commune, 1 its province, 2 no province named, 3 another province."""
+        if self.commune and self.commune in words:
+            return 0
+        if self.province and self.province in words:
+            return 1
+        if any(other in words for other in self.others):
+            return 3
+        return 2
+
+    def order(self, rows: list[tuple]) -> list[tuple]:
+        """Rows (with the _PLACE column last) nearest first; the order within a rank is kept."""
+        if not self.province:
+            return rows
+        return sorted(rows, key=lambda r: self.rank(r[-1]))
 
 
 def _summaries(db: Database, rows: list[tuple], match: str | list[str]) -> list[dict]:
@@ -68,43 +113,66 @@ def _split_query(query: str) -> tuple[str, list[str]]:
     return (words + " " if words and query[-1:].isspace() else words), runs
 
 
-def search(db: Database, query: str, *, limit: int = 20) -> list[dict]:
-    """Contacts for what a person typed, best first.
+def _filters(level: str | None, province: str | None) -> tuple[list[str], list]:
+    where, params = [], []
+    if level:
+        where.append("c.level = ?")
+        params.append(level)
+    if province:  # named in the contact's name, unit or agency ("Sở Tư pháp tỉnh Thanh Hóa")
+        where.append(f"instr({_PLACE}, ?) > 0")
+        params.append(f" {text.fold(province)} ")
+    return where, params
+
+
+def search(
+    db: Database, query: str, *, limit: int = 20, level: str | None = None,
+    province: str | None = None, near: Place | None = None,
+) -> list[dict]:  # fmt: skip
+    """Contacts for what a person typed, best first, the desk's own commune and province before
+    the rest (`near`, by default the desk's place from the settings).
 
     A procedure code gives the contacts for that procedure; digit runs match anywhere inside a
     phone number (national 0912… or international 84912… form); words are matched over the
-    folded name, position, unit, agency, fields and notes, ranked by bm25 with the name first."""
+    folded name, position, unit, agency, fields and notes, ranked by bm25 with the name first.
+    `level` ("xa", "tinh", …) and `province` (a name) keep only those contacts; with them an
+    empty query lists every contact that fits."""
+    near = Place.of_desk(db) if near is None else near
     query = text.clean(query)
     code = CODE_IN_TEXT.search(query)
     if code:
-        return for_procedure(db, code.group(), limit=limit)
+        return for_procedure(db, code.group(), limit=limit, level=level, province=province,
+                             near=near)  # fmt: skip
     words, runs = _split_query(query)
-    where, params = [], []
+    where, params = _filters(level, province)
     for run in runs:
         where.append("instr(c.phone_digits, ?) > 0")
         params.append(run)
     expression = text.match_query(words, text.Abbreviations.shipped())
-    if expression is None and not runs:
+    if expression is None and not where:
         return []
     if expression is None:
         sql = (
-            f"SELECT {_SUMMARY} FROM contacts c WHERE c.id IN "
+            f"SELECT {_ROW} FROM contacts c WHERE c.id IN "
             f"(SELECT c.id FROM contacts c WHERE {' AND '.join(where)}) "
             "ORDER BY c.kind = 'agency', c.name LIMIT ?"
         )
-        rows = db.execute(sql, [*params, limit]).fetchall()
-        return _summaries(db, rows, "phone")
+        rows = near.order(db.execute(sql, [*params, -1 if not runs else limit]).fetchall())
+        return _summaries(db, rows[:limit], "phone" if runs else "filter")
     # Whole words in the name first ("Đỗ" finds Đỗ Thị Mẫu before "Giám đốc …"), then every
     # column with the last word as a prefix. When names fill the page, bm25 never has to rank
     # the thousands of contacts sharing a field or an agency.
     exact = text.match_query(words.rstrip() + " ", text.Abbreviations.shipped())
+    # More candidates than shown when a place ranks them: the desk's province may sit below the
+    # first page of bm25 ("so nong nghiep" matches the Sở of all 34 provinces alike).
+    wanted = limit * 4 if near.province else limit
     rows: list[tuple] = []
     for stage in (f"{{search_name}} : ({exact})", expression):
-        if len(rows) >= limit:
+        if len(rows) >= wanted:
             break
         seen = {r[0] for r in rows}
-        more = _fts(db, stage, where, params, limit + len(seen))
+        more = _fts(db, stage, where, params, wanted + len(seen))
         rows += [r for r in more if r[0] not in seen]
+    rows = near.order(rows[:wanted])
     return _summaries(db, rows[:limit], "text+phone" if runs else "text")
 
 
@@ -112,14 +180,14 @@ def _fts(db: Database, expression: str, where: list[str], params: list, limit: i
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     if where:  # digit runs: filter every text hit by its phones
         sql = (
-            f"SELECT {_SUMMARY} FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
+            f"SELECT {_ROW} FROM contacts_fts f JOIN contacts c ON c.id = f.rowid "
             f"WHERE contacts_fts MATCH ? AND {' AND '.join(where)} "
             f"ORDER BY bm25(contacts_fts, {weights}) LIMIT ?"
         )
         return db.execute(sql, [expression, *params, limit]).fetchall()
     # Rank inside the FTS table alone, then look up only the page of contacts shown.
     sql = (
-        f"SELECT {_SUMMARY} FROM (SELECT rowid, bm25(contacts_fts, {weights}) AS score "
+        f"SELECT {_ROW} FROM (SELECT rowid, bm25(contacts_fts, {weights}) AS score "
         f"FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY score LIMIT ?) f "
         f"JOIN contacts c ON c.id = f.rowid ORDER BY f.score, c.kind = 'agency', length(c.name)"
     )
@@ -130,10 +198,15 @@ _TIERS = {0: "code", 1: "agency", 2: "field"}
 _RANK_SQL = " ".join(f"WHEN '{level}' THEN {rank}" for level, rank in LEVEL_RANK.items())
 
 
-def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[dict]:
+def for_procedure(
+    db: Database, code: str, *, limit: int | None = None, level: str | None = None,
+    province: str | None = None, near: Place | None = None,
+) -> list[dict]:  # fmt: skip
     """Who handles a procedure: contacts naming its code, people of the agencies that handle it,
     and contacts of its field (lĩnh vực, or words of it such as "Cư trú"); nearest level first
-    (commune, district, province, central), then code before agency before field, people first."""
+    (commune, district, province, central), within a level the desk's own commune and province
+    first and other provinces last, then code before agency before field, people first."""
+    near = Place.of_desk(db) if near is None else near
     code = text.clean(code)
     field = db.execute("SELECT field FROM procedures WHERE code = ?", [code]).fetchone()
     # "Cư trú" on a contact sheet covers "Đăng ký, quản lý cư trú" in the catalog: a contact's
@@ -142,7 +215,11 @@ def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[
     words = text.index_text(field[0]).split() if field and field[0] else []
     runs = sorted({" ".join(words[i:j]) for i in range(len(words))
                    for j in range(i + 1, len(words) + 1)})  # fmt: skip
-    params: dict = {"code": code, "limit": limit or -1}
+    # Filters apply after the ranking's LIMIT and the desk's place re-sorts within a level: then
+    # rank every hit (one procedure has dozens, not thousands) and cut here.
+    whole = bool(level or province or near.province)
+    params: dict = {"code": code, "limit": -1 if whole else limit or -1, "level": level or None,
+                    "province": f" {text.fold(province)} " if province else None}  # fmt: skip
     params.update({f"run{n}": run for n, run in enumerate(runs)})
     by_field = ""
     if runs:
@@ -167,9 +244,15 @@ def for_procedure(db: Database, code: str, *, limit: int | None = None) -> list[
             ORDER BY level_rank, b.tier, agency_last, o.name
             LIMIT :limit
         )
-        SELECT {_SUMMARY}, r.tier FROM ranked r JOIN contacts c ON c.id = r.id
+        SELECT {_SUMMARY}, r.tier, r.level_rank, {_PLACE} FROM ranked r
+        JOIN contacts c ON c.id = r.id
+        WHERE (:level IS NULL OR c.level = :level)
+          AND (:province IS NULL OR instr({_PLACE}, :province) > 0)
         ORDER BY r.level_rank, r.tier, r.agency_last, r.name
         """,
         params,
     ).fetchall()
+    if near.province:  # within a level: the desk's commune and province first
+        rows.sort(key=lambda r: (r[8], near.rank(r[9])))
+    rows = rows[:limit] if limit else rows
     return _summaries(db, [r[:7] for r in rows], [_TIERS[r[7]] for r in rows])

@@ -43,7 +43,8 @@ def sync_now(
         counts = outbox.counts(db)
         result.update(sent=0, acked=0, rejected=0, pending=counts["pending"],
                       catalogs_updated=[], paused=None, error=None)  # fmt: skip
-        result["reason"] = "chưa đăng ký với máy chủ tỉnh (supportdesk enroll)"
+        result["reason"] = "chưa đăng ký với máy chủ tỉnh"
+        result["not_enrolled"] = True  # the CLI names its command, the app its settings tab
         return result
     try:
         client = HubClient(hub_url, token, verify=transport.verify_for(db), clock=now,
