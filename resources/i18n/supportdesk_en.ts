@@ -934,6 +934,10 @@ Trần Thị Bình</translation>
         <translation>Papers to prepare (tick what the citizen has):</translation>
     </message>
     <message>
+        <source>Đánh dấu giấy tờ đã có trong danh sách bên dưới.</source>
+        <translation>Tick the papers the citizen already has in the list below.</translation>
+    </message>
+    <message>
         <source>Chọn một thủ tục trong danh sách để xem chi tiết.</source>
         <translation>Choose a procedure in the list to see its details.</translation>
     </message>
@@ -1020,8 +1024,8 @@ Trần Thị Bình</translation>
 <context>
     <name>ProceduresPage</name>
     <message>
-        <source>Tìm thủ tục: gõ tên, mã số hoặc từ viết tắt (không cần dấu) — Ctrl+F</source>
-        <translation>Find a procedure: type a name, code or abbreviation (accents optional) — Ctrl+F</translation>
+        <source>Tìm thủ tục hoặc đặt câu hỏi: tên, mã số, từ viết tắt (không cần dấu) — Ctrl+F</source>
+        <translation>Find a procedure or ask a question: name, code, abbreviation (accents optional) — Ctrl+F</translation>
     </message>
     <message>
         <source>Mọi cấp</source>
@@ -1046,6 +1050,10 @@ Trần Thị Bình</translation>
     <message>
         <source>Không tìm thấy thủ tục nào. Thử từ khác hoặc bỏ bớt bộ lọc.</source>
         <translation>No procedure found. Try other words or fewer filters.</translation>
+    </message>
+    <message>
+        <source>Đã sửa chính tả {0} — kết quả gần đúng:</source>
+        <translation>Spelling corrected to {0} — approximate results:</translation>
     </message>
     <message>
         <source>Không tìm thấy chính xác — kết quả gần đúng:</source>
@@ -1408,6 +1416,10 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
     <message>
         <source>○ Ngoại tuyến · đồng bộ: {0}</source>
         <translation>○ Offline · last sync: {0}</translation>
+    </message>
+    <message>
+        <source> · ⚠ HTTP không mã hoá</source>
+        <translation> · ⚠ unencrypted HTTP</translation>
     </message>
     <message>
         <source>Chờ gửi: {0}</source>
