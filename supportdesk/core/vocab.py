@@ -63,3 +63,16 @@ PRIORITY = {
 def label(vocabulary: dict[str, str], code: str | None) -> str:
     """The label of a code; an unknown code (data from an older or newer version) as it is."""
     return vocabulary.get(code or "", code or "")
+
+
+# What a question about a procedure asks for (core.catalog.question), as the answer's heading.
+ASKED = {
+    "papers": QT_TRANSLATE_NOOP("vocab", "Giấy tờ cần có"),
+    "fee": QT_TRANSLATE_NOOP("vocab", "Phí, lệ phí"),
+    "time": QT_TRANSLATE_NOOP("vocab", "Thời hạn giải quyết"),
+    "where": QT_TRANSLATE_NOOP("vocab", "Nơi nộp hồ sơ"),
+    "result": QT_TRANSLATE_NOOP("vocab", "Kết quả nhận được"),
+    "conditions": QT_TRANSLATE_NOOP("vocab", "Điều kiện"),
+    "form": QT_TRANSLATE_NOOP("vocab", "Mẫu đơn, tờ khai"),
+    "general": QT_TRANSLATE_NOOP("vocab", "Tóm tắt"),
+}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -139,7 +139,7 @@ class ProcedureDetail(QWidget):
             lines = [self.tr("Đánh dấu giấy tờ đã có trong danh sách bên dưới.")]
         more = len(lines) > ANSWER_LINES
         shown = [escape(line) for line in lines[:ANSWER_LINES]] + (["…"] if more else [])
-        heading = escape(catalog_answer.HEADINGS[kind])
+        heading = escape(QCoreApplication.translate("vocab", catalog_answer.HEADINGS[kind]))
         self.answer.setText(f"<b>{heading}</b><br>" + "<br>".join(shown))
         self.answer.show()
         if kind in ASKED_ANCHORS:

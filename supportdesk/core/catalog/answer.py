@@ -8,21 +8,13 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from supportdesk.core import vocab
 from supportdesk.core.catalog import question as catalog_question
 from supportdesk.core.catalog.searching import search
 
 ONLINE = "trực tuyến"
 NO_FEE = "Cổng Dịch vụ công không ghi phí, lệ phí cho cách nộp này."
-HEADINGS = {
-    "papers": "Giấy tờ cần có",
-    "fee": "Phí, lệ phí",
-    "time": "Thời hạn giải quyết",
-    "where": "Nơi nộp hồ sơ",
-    "result": "Kết quả nhận được",
-    "conditions": "Điều kiện",
-    "form": "Mẫu đơn, tờ khai",
-    "general": "Tóm tắt",
-}
+HEADINGS = vocab.ASKED  # the heading of each part a question may ask for
 
 
 def _short(procedure: dict) -> dict:

@@ -6,7 +6,8 @@ the question its name holds, each word weighted by how rare it is among the cata
 the question's words stand side by side in the name as they do in the question. Words of the
 name the question never said cost a little: "Đăng ký khai sinh" beats "Đăng ký khai sinh lưu
 động" unless "lưu động" was asked. The commune's own level wins a tie, and a level the question
-names ("cấp tỉnh", "trung ương") counts like any other word (docs/ARCHITECTURE.md, search)."""
+names ("cấp tỉnh", "trung ương") counts like any other word (docs/ARCHITECTURE.md, "A question
+about procedures")."""
 
 from __future__ import annotations
 
