@@ -112,9 +112,18 @@ class Question:
         """The terms rarer than COMMON_IDF (all terms when none is): the ones that decide."""
         if self._decisive is None:
             weights = [self.term_weight(t, vocab) for t in range(len(self.terms))]
-            rare = [t for t, w in enumerate(weights) if w >= COMMON_IDF]
+            rare = [
+                t
+                for t, w in enumerate(weights)
+                if w >= COMMON_IDF and not self._half_typed(t, vocab)
+            ]
             self._decisive = rare or list(range(len(self.terms)))
         return self._decisive
+
+    def _half_typed(self, t: int, vocab: Vocabulary) -> bool:
+        """A word still being typed that is no word yet ("d", "ch"): it decides nothing."""
+        term = self.terms[t]
+        return term.prefix and len(term.options) == 1 and not vocab.known(term.options[0][0])
 
     def weight(self, vocab: Vocabulary) -> float:
         """What a name holding every term would score for them."""
