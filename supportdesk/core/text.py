@@ -69,7 +69,9 @@ class Abbreviations:
 
     def __init__(self, table: dict[str, list[str]], filler: list[str] = ()):
         runs = {tuple(tokens(f)) for f in filler if tokens(f)}
-        self._filler = sorted(runs, key=len, reverse=True)  # longest run first
+        self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
+        for run in sorted(runs, key=len, reverse=True):  # longest run first
+            self._filler_by_first.setdefault(run[0], []).append(run)
         self._table: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
         for key, expansions in table.items():
             folded = tuple(tokens(key))
@@ -94,8 +96,8 @@ class Abbreviations:
         return cls(table, [*doc.get("filler", []), *questions["frames"], *cues])
 
     def filler_at(self, toks: list[str], start: int) -> int:
-        """Length of the filler run ("xin", "hồ sơ") starting at toks[start], or 0."""
-        for run in self._filler:
+        """Length of the longest filler run ("xin", "hồ sơ") starting at toks[start], or 0."""
+        for run in self._filler_by_first.get(toks[start], ()):
             if tuple(toks[start : start + len(run)]) == run:
                 return len(run)
         return 0

@@ -124,11 +124,17 @@ def ask(db: Database, question: str) -> dict:
     corrections = [{"said": c.said, "used": c.used} for c in result.corrections]
     if not result.items:
         return {"procedure": None, "also": [], "asked": kind, "answer": "", "corrections": []}
-    found = [get(db, item["code"]) for item in result.items]
-    top = found[0]
+    top = get(db, result.items[0]["code"])
+    also = [
+        {"code": code, "name": name, "level": level}
+        for item in result.items[1:3]
+        for code, name, level in db.execute(
+            "SELECT code, name, level_text FROM procedures WHERE code = ?", [item["code"]]
+        )
+    ]
     return {
         "procedure": _short(top),
-        "also": [_short(p) for p in found[1:3]],
+        "also": also,
         "asked": kind,
         "answer": "\n".join(part(top, kind)),
         "corrections": corrections,

@@ -12,6 +12,7 @@ about procedures")."""
 from __future__ import annotations
 
 import bisect
+import json
 import math
 from dataclasses import dataclass, field
 
@@ -24,14 +25,28 @@ BODY_SHARE = 0.25  # a word only the field or body holds
 PAIR_SHARE = 0.5  # a pair of the question's words side by side in the name
 UNSAID_SHARE = 0.18  # each name word the question did not say (a special case, a detail)
 UNSAID_SATURATION = 40.0  # unsaid weight at which the cost is half its linear value
-UNSAID_IDF = 0
-LITERAL_SHARE = 0  # the words as typed, when they also have expansions ("BHYT" itself)
 FIELD_SHARE = 0.3  # a term the procedure's field holds, on top of the name
 COMMON_IDF = 2.0  # about one name in eight holds a word this common ("đăng ký", "cấp", "cho")
-WHOLE_BONUS = 4.0  # a name holding every term
+WHOLE_BONUS = 4.0  # a name holding every decisive term
 SPECIAL_SHARE = 0.9  # a special-case mark ("lưu động", "có yếu tố nước ngoài") not asked for
 HOME_LEVEL_BONUS = 0.3  # the commune's own level, on a tie
 ASKED_LEVEL_BONUS = 2.0  # the level the question names
+
+
+@dataclass
+class Name:
+    """A procedure's name as ranking reads it: folded words and where each stands."""
+
+    words: list[str]
+    levels: tuple[str, ...]
+    field_words: str
+    weight: float = 0.0  # the IDF of its distinct words, summed
+    at: dict[str, list[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.at = {}
+        for i, w in enumerate(self.words):
+            self.at.setdefault(w, []).append(i)
 
 
 @dataclass
@@ -41,6 +56,7 @@ class Vocabulary:
     procedures: int
     name_df: dict[str, int]
     pairs: frozenset[str] = frozenset()  # "a b" for every two neighbouring words of a name
+    names: dict[int, Name] = field(default_factory=dict)  # by procedure id, ready to score
     words: list[str] = field(init=False)  # sorted, for typo candidates and prefixes
 
     _idf: dict[str, float] = field(init=False, repr=False)
@@ -78,12 +94,17 @@ def vocabulary(db: Database) -> Vocabulary:
         " USING fts5vocab(main, procedure_names, row)"
     )
     df = dict(conn.execute("SELECT term, doc FROM temp.catalog_name_vocab"))
-    total, pairs = 0, set()
-    for (name,) in conn.execute("SELECT search_name FROM procedures"):
-        total += 1
+    pairs, names = set(), {}
+    rows = conn.execute("SELECT id, search_name, levels, search_field FROM procedures")
+    for pid, name, levels, field_words in rows:
         words = name.split()
         pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    found = Vocabulary(max(total, 1), df, frozenset(pairs))
+        if words[:2] == ["thu", "tuc"]:  # only some portal titles start so: it says nothing
+            words = words[2:]
+        names[pid] = Name(words, tuple(json.loads(levels or "[]")), field_words or "")
+    found = Vocabulary(max(len(names), 1), df, frozenset(pairs), names)
+    for name in names.values():
+        name.weight = sum(found.idf(w) for w in name.at)
     conn.catalog_vocabulary = (key, found)
     return found
 
@@ -101,12 +122,14 @@ class Question:
     _starting: dict = field(default_factory=dict, init=False, repr=False)
     _weights: dict = field(default_factory=dict, init=False, repr=False)
     _decisive: list[int] | None = field(default=None, init=False, repr=False)
+    _term_weights: list[float] | None = field(default=None, init=False, repr=False)
+    _fields: dict = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         for t, term in enumerate(self.terms):
             for o, option in enumerate(term.options):
                 key = "" if term.prefix and o == 0 else option[0]
-                self._starting.setdefault(key, []).append((t, o, option))
+                self._starting.setdefault(key, []).append((t, option))
 
     def decisive(self, vocab: Vocabulary) -> list[int]:
         """The terms rarer than COMMON_IDF (all terms when none is): the ones that decide."""
@@ -130,7 +153,22 @@ class Question:
         return sum(self.term_weight(t, vocab) for t in range(len(self.terms)))
 
     def term_weight(self, t: int, vocab: Vocabulary) -> float:
-        return max(self.option_weight(o, vocab) for o in self.terms[t].options)
+        if self._term_weights is None:
+            self._term_weights = [
+                max(self.option_weight(o, vocab) for o in term.options) for term in self.terms
+            ]
+        return self._term_weights[t]
+
+    def field_bonus(self, field_words: str, vocab: Vocabulary) -> float:
+        """The weight of the terms a field holds (fields repeat: computed once per field)."""
+        found = self._fields.get(field_words)
+        if found is None:
+            found = self._fields[field_words] = sum(
+                self.term_weight(t, vocab)
+                for t, term in enumerate(self.terms)
+                if field_words and term.found_in(field_words)
+            )
+        return found
 
     def option_weight(self, option: tuple[str, ...], vocab: Vocabulary) -> float:
         found = self._weights.get(option)
@@ -163,9 +201,7 @@ def _find(run: tuple[str, ...], words: list[str], at: dict[str, list[int]], pref
 @dataclass
 class Candidate:
     id: int
-    name_words: list[str]
-    levels: list[str]
-    field_words: str = ""  # the procedure's field, folded
+    name: Name
     score: float = 0.0
     matched: float = 0.0  # weight of the question's terms found anywhere
     missing: list[int] = field(default_factory=list)  # terms the name lacks
@@ -173,16 +209,13 @@ class Candidate:
 
 def score_name(candidate: Candidate, question: Question, vocab: Vocabulary) -> None:
     """The score from the name alone; the terms it lacks are kept for score_body."""
-    words = candidate.name_words
-    at: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        at.setdefault(w, []).append(i)
+    words, at = candidate.name.words, candidate.name.at
     best: dict[int, tuple[float, range]] = {}
     for first in ("", *at):
-        for t, o, option in question._starting.get(first, ()):
+        for t, option in question._starting.get(first, ()):
             start = _find(option, words, at, first == "")
             if start >= 0:  # an everyday phrase means what its portal phrase says: same weight
-                weight = question.term_weight(t, vocab) * (1 + LITERAL_SHARE * (o == 0))
+                weight = question.term_weight(t, vocab)
                 if weight > best.get(t, (0.0,))[0]:
                     best[t] = (weight, range(start, start + len(option)))
     covered: set[int] = set()
@@ -192,24 +225,27 @@ def score_name(candidate: Candidate, question: Question, vocab: Vocabulary) -> N
         covered.update(span)
     candidate.matched = total
     candidate.missing = [t for t in range(len(question.terms)) if t not in best]
-    for t, term in enumerate(question.terms):
-        if candidate.field_words and term.found_in(candidate.field_words):
-            total += FIELD_SHARE * question.term_weight(t, vocab)  # what it is about
-    if not any(t in question.decisive(vocab) for t in candidate.missing):
+    total += FIELD_SHARE * question.field_bonus(
+        candidate.name.field_words, vocab
+    )  # what it is about
+    decisive = question.decisive(vocab)
+    if not any(t in decisive for t in candidate.missing):
         total += WHOLE_BONUS  # the name holds every word that decides: a short query's meaning
     for a, b in zip(words, words[1:]):
         if (a, b) in question.pairs:
             total += PAIR_SHARE * (vocab.idf(a) + vocab.idf(b)) / 2
-    unsaid = {w for i, w in enumerate(words) if i not in covered and w not in question.said}
-    unsaid_weight = sum(UNSAID_IDF or vocab.idf(w) for w in unsaid)
+    # The title's words neither matched nor said, by word: all its words' weight less those.
+    accounted = {words[i] for i in covered}
+    accounted.update(w for w in question.said if w in at)
+    unsaid_weight = candidate.name.weight - sum(vocab.idf(w) for w in accounted)
     # Saturating: past a few rare words, a long title is not less likely for every extra word.
     total -= UNSAID_SHARE * unsaid_weight * UNSAID_SATURATION / (unsaid_weight + UNSAID_SATURATION)
     for mark in question.unsaid_special:
         if mark[0] in at and _find(mark, words, at, False) >= 0:
             total -= SPECIAL_SHARE * sum(vocab.idf(t) for t in mark)
-    if question.levels & set(candidate.levels):
+    if question.levels.intersection(candidate.name.levels):
         total += ASKED_LEVEL_BONUS
-    elif "xa" in candidate.levels:
+    elif "xa" in candidate.name.levels:
         total += HOME_LEVEL_BONUS
     candidate.score = total
 

@@ -128,13 +128,13 @@ def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ran
         ids = list(
             dict.fromkeys(ids + _names_ranked(db, expression, where, params, NAME_CANDIDATES))
         )
-    candidates = _scored(db, ids, question, vocab)
+    candidates = _scored(ids, question, vocab)
     decisive = set(question.decisive(vocab))
     if not any(decisive.isdisjoint(c.missing) for c in candidates):
         known = {c.id for c in candidates}
         more = [i for i in _best_ranked(db, expression, where, params, BODY_CANDIDATES)
                 if i not in known]  # fmt: skip
-        candidates += _scored(db, more, question, vocab)
+        candidates += _scored(more, question, vocab)
     candidates.sort(key=lambda c: -ranking.body_bound(c, question, vocab))
     reread = [c for c in candidates[:BODY_READS] if c.missing]
     if reread:
@@ -147,26 +147,18 @@ def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ran
         )
         for c in reread:
             ranking.score_body(c, bodies[c.id], question, vocab)
-    candidates.sort(key=lambda c: (-c.score, len(c.name_words), c.id))
+    candidates.sort(key=lambda c: (-c.score, len(c.name.words), c.id))
     return candidates
 
 
-def _scored(db: Database, ids: list[int], question, vocab) -> list[ranking.Candidate]:
-    if not ids:
-        return []
-    marks = ",".join("?" * len(ids))
-    rows = db.execute(
-        f"SELECT id, search_name, levels, search_field FROM procedures WHERE id IN ({marks})",
-        ids,
-    )
+def _scored(ids: list[int], question, vocab) -> list[ranking.Candidate]:
     candidates = []
-    for pid, name, levels, field_words in rows:
-        words = name.split()
-        if words[:2] == ["thu", "tuc"]:
-            words = words[2:]
-        candidate = ranking.Candidate(pid, words, json.loads(levels), field_words)
-        ranking.score_name(candidate, question, vocab)
-        candidates.append(candidate)
+    for pid in ids:
+        name = vocab.names.get(pid)
+        if name is not None:
+            candidate = ranking.Candidate(pid, name)
+            ranking.score_name(candidate, question, vocab)
+            candidates.append(candidate)
     return candidates
 
 
