@@ -33,7 +33,7 @@ def title_length(search_name: str) -> int:
 
 
 _NAME_KEY = 100_000_000  # procedure_names rowid = title_words * _NAME_KEY + procedure id
-NAME_CANDIDATES = 60  # best names by bm25 that the ranking looks at
+NAME_CANDIDATES = 50  # best names by bm25 that the ranking looks at
 BODY_CANDIDATES = 20  # and the best by bm25 over name, field and body
 EXPRESSION_TERMS = 8  # the rarest terms of a question find its candidates
 BODY_READS = 30  # candidates whose field and body are read for the words their name lacks
