@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-BTP = Path(__file__).parents[2].parent / "shared/data/portal-lists/danh-sach-tthc-BoTuPhap.xlsx"
+from tests.fixtures import BTP_LIST as BTP
 
 
 def run(data_dir, *args):

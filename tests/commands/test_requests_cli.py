@@ -1,20 +1,21 @@
-"""The requests and stats command line, run as a real process the way a team member runs it."""
+"""The requests and stats command line, run as a real process the way a team member runs it.
+
+Each run's clock reads Monday 23 November 2026, 10:00 at the counter: intake times, due times,
+this month's statistics and the retention cut-off all depend on "now"."""
 
 import json
-import subprocess
-import sys
 from datetime import datetime
-from pathlib import Path
+
+import pytest
+
+from tests.clock import run_cli_at, vn
+
+NOW = vn(2026, 11, 23, 10, 0)
+pytestmark = pytest.mark.clock
 
 
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parents[2],
-    )
+def run(data_dir, *args, now=NOW):
+    return run_cli_at(now, "--data-dir", str(data_dir), *args)
 
 
 def add(data_dir, *extra):

@@ -1,6 +1,17 @@
 import shutil
 
 import pytest
+import time_machine
+
+from tests.clock import vn
+
+
+@pytest.fixture
+def clock():
+    """The counter's clock pinned to Monday 30 November 2026, 16:00 (a month's last day) and
+    ticking: ask for it before `window` so the demo requests and the pages see the same day."""
+    with time_machine.travel(vn(2026, 11, 30, 16, 0), tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(scope="session")

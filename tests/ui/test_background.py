@@ -1,3 +1,8 @@
+import pytest
+
+from tests.clock import vn
+
+
 def test_send_now_without_enrollment_queues_and_reports(window, qtbot):
     from supportdesk.ui.outbox_dialog import OutboxDialog
 
@@ -21,11 +26,20 @@ def test_revoked_token_is_said_clearly(window):
     assert "đăng ký lại" in window.status.sync.text()
 
 
-def test_retention_purge_runs_in_the_background(window, qtbot):
+@pytest.mark.clock
+def test_retention_purge_runs_in_the_background(clock, window, qtbot):
+    """The demo requests were logged over the five days up to 30 November 2026, 16:00; a month
+    later every one of them is due for anonymising, those of the 29th and 30th included."""
     from supportdesk.core import tickets
 
-    window.ctx.put_setting("retention_months", 0)
+    db = window.ctx.db
+    window.ctx.put_setting("retention_months", 1)
+    clock.move_to(vn(2026, 12, 30, 15, 20))
     with qtbot.waitSignal(window.background.purged, timeout=20000) as got:
         window.background.purge_personal()
-    assert got.args[0] > 0
-    assert tickets.page(window.ctx.db, {}, limit=1)[0]["requester_name"] in ("", None)
+    assert got.args[0] == tickets.count(db) - 1  # the one logged at 15:30 on the 30th waits
+    clock.move_to(vn(2026, 12, 30, 15, 45))
+    with qtbot.waitSignal(window.background.purged, timeout=20000) as got:
+        window.background.purge_personal()
+    assert got.args[0] == 1
+    assert {r["requester_name"] for r in tickets.page(db, {}, limit=100)} == {""}

@@ -6,6 +6,7 @@ key/value settings (see docs/ARCHITECTURE.md)."""
 
 from supportdesk.core.store.connection import backup_copy, connect, migrate, open_store
 from supportdesk.core.store.errors import (
+    StoreBusyError,
     StoreCorruptError,
     StoreError,
     StoreFullError,
@@ -15,6 +16,7 @@ from supportdesk.core.store.errors import (
 )
 
 __all__ = [
+    "StoreBusyError",
     "StoreCorruptError",
     "StoreError",
     "StoreFullError",

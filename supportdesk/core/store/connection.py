@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import random
 import sqlite3
+import time
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from supportdesk import paths
 from supportdesk.core.store.errors import (
     CORRUPT_CODES,
     GuardedConnection,
+    StoreBusyError,
     StoreCorruptError,
     StoreError,
     StoreFullError,
@@ -23,7 +28,7 @@ from supportdesk.core.store.errors import (
 )
 from supportdesk.core.store.migrations import migrations
 
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's write (the app's too)
 
 # Seeders fill a brand-new store with the shipped data; each runs once, in one transaction.
 _SEEDERS = (
@@ -32,15 +37,74 @@ _SEEDERS = (
 )
 
 
+class Store(Database):
+    """sqlite-utils' Database whose write transactions take SQLite's write lock up front.
+
+    A deferred BEGIN reads first and asks for the lock at its first write; when another process
+    has committed in between, SQLite cannot wait and fails at once ("database is locked"), so
+    two counters saving together lost requests. BEGIN IMMEDIATE waits for the lock (busy
+    timeout) before reading anything, so what a transaction reads (the next ticket number) is
+    still true when it writes. Nested blocks stay savepoints."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Store]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        begin_immediate(self.conn)
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+def begin_immediate(conn: sqlite3.Connection, timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """BEGIN IMMEDIATE, retried every millisecond or two until the busy timeout is spent.
+
+    SQLite's own busy handler sleeps ever longer (up to 100 ms) between tries, and a writer
+    saving back to back frees the lock only for a moment between two transactions: the other
+    process could wait seconds. Trying often, with a little jitter, gets it in turn."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    conn.execute("PRAGMA busy_timeout = 0")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                busy = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF == sqlite3.SQLITE_BUSY
+                if not busy or isinstance(exc, StoreError):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StoreBusyError(getattr(conn, "store_path", None), timeout_ms) from exc
+            time.sleep(random.uniform(0.0005, 0.002))
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {timeout_ms}")
+
+
 def connect(path: Path) -> Database:
-    """A connection with the pragmas every connection needs (one per thread)."""
+    """A connection with the pragmas every connection needs (one per thread).
+
+    isolation_level IMMEDIATE: a write outside `atomic()` (sqlite3 opens the transaction itself
+    before an INSERT/UPDATE/DELETE) takes the write lock up front as well."""
     conn = sqlite3.connect(
-        str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=True, factory=GuardedConnection
+        str(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=True,
+        factory=GuardedConnection,
+        isolation_level="IMMEDIATE",
     )
     conn.store_path = Path(path)
     # No sqlite-utils plugins: we use none, and looking for them scans every installed package's
     # metadata (60-300 ms at each start, the largest part of start-up beyond Qt; issue 19).
-    db = Database(conn, execute_plugins=False)
+    db = Store(conn, execute_plugins=False)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     # FULL: an acknowledged write survives a power cut, not only a killed process.

@@ -64,6 +64,17 @@ class StoreReadOnlyError(StoreError, sqlite3.OperationalError):
         )
 
 
+class StoreBusyError(StoreError, sqlite3.OperationalError):
+    """Another process kept the write lock for the whole busy timeout."""
+
+    def __init__(self, path: Path | None, waited_ms: int):
+        where = f" {path}" if path else ""
+        super().__init__(
+            f"Kho dữ liệu{where} đang bận: một chương trình khác giữ quyền ghi quá "
+            f"{waited_ms // 1000} giây. Thao tác vừa rồi chưa được lưu; hãy thử lại."
+        )
+
+
 FULL_CODES = {sqlite3.SQLITE_FULL}
 READONLY_CODES = {sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM}
 CORRUPT_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}

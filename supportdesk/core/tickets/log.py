@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from calendar import monthrange
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -464,6 +465,14 @@ def purge_personal(
 
 
 def _months_before(moment: datetime, months: int) -> datetime:
-    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
-    day = min(moment.day, 28)  # every month has a 28th: no end-of-month arithmetic needed
-    return moment.replace(year=year, month=month + 1, day=day)
+    """The latest intake that is N months old at `moment`, counted on the counter's calendar.
+
+    N months after 31 January is the last day of February, so on the last day of a month every
+    intake up to the last day of the month N months earlier is due (29th–31st included)."""
+    local = moment.astimezone(TZ)
+    year, month = divmod(local.year * 12 + local.month - 1 - months, 12)
+    month += 1
+    last = monthrange(year, month)[1]
+    at_month_end = local.day == monthrange(local.year, local.month)[1]
+    day = last if at_month_end else min(local.day, last)
+    return local.replace(year=year, month=month, day=day)

@@ -1,15 +1,13 @@
 import json
 import unicodedata
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from supportdesk.core import catalog
 from supportdesk.core.tabular import BadInputError
-
-PORTAL_LISTS = Path(__file__).parents[3].parent / "shared" / "data" / "portal-lists"
-BTP = PORTAL_LISTS / "danh-sach-tthc-BoTuPhap.xlsx"
+from tests.fixtures import BCA_LIST as BCA
+from tests.fixtures import BTP_LIST as BTP
 
 DETAILED = {
     "code": "1.001193",
@@ -32,6 +30,16 @@ def test_portal_excel_export_imports_with_banner_and_multiline_cells(empty_db):
     assert p["has_details"] == 0
     again = catalog.import_file(empty_db, BTP)
     assert (again.added, again.updated, again.unchanged) == (0, 0, report.added)
+
+
+def test_second_portal_export_adds_to_the_first(empty_db):
+    first = catalog.import_file(empty_db, BTP)
+    report = catalog.import_file(empty_db, BCA)
+    assert report.rejected == [] and report.added == 339
+    assert catalog.count(empty_db) == first.added + 339
+    p = catalog.get(empty_db, "1.014064")
+    assert p["name"] == "Cấp lại thẻ căn cước"
+    assert p["field"] == "Cấp, quản lý căn cước" and p["executing_agency"] == "Công an cấp Xã"
 
 
 def test_list_only_import_never_erases_details(empty_db, tmp_path):

@@ -1,26 +1,16 @@
 """The contact directory: import (CSV, XLSX, vCard), re-import, export, search, shipped agencies."""
 
 import unicodedata
-from pathlib import Path
 
 import pytest
 
 from supportdesk.core import catalog, directory
 from supportdesk.core.tabular import BadInputError
 from supportdesk.paths import resource
+from tests.fixtures import BTP_LIST as BTP
 
 EXAMPLE_CSV = resource("directory", "vi-du-danh-ba.csv")
 EXAMPLE_VCF = resource("directory", "vi-du-danh-ba.vcf")
-ROOT = Path(__file__).parents[3]
-# shared/ sits beside the clone in CI and beside the work trees on a developer's machine.
-BTP = next(
-    (
-        base / "shared/data/portal-lists/danh-sach-tthc-BoTuPhap.xlsx"
-        for base in (ROOT.parent, ROOT.parent.parent)
-        if (base / "shared/data/portal-lists/danh-sach-tthc-BoTuPhap.xlsx").is_file()
-    ),
-    ROOT.parent / "shared/data/portal-lists/danh-sach-tthc-BoTuPhap.xlsx",
-)
 
 HEADER = "Họ và tên,Chức vụ,Cơ quan,Điện thoại,Lĩnh vực,Mã thủ tục\n"
 

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -231,6 +231,24 @@ def test_bad_intake_is_refused_and_nothing_is_stored(empty_db, data, message):
 def test_future_backfill_is_refused(empty_db):
     with pytest.raises(tickets.RequestError, match="tương lai"):
         add(empty_db, at=vn(2026, 11, 24, 9, 0), now=NOW)
+
+
+@pytest.mark.parametrize(
+    ("received", "months", "due"),
+    [
+        (vn(2024, 12, 30, 10, 0), 24, vn(2026, 12, 30, 10, 0)),  # the 29th–31st on their day
+        (vn(2024, 12, 31, 10, 0), 24, vn(2026, 12, 31, 10, 0)),
+        (vn(2024, 2, 29, 10, 0), 24, vn(2026, 2, 28, 10, 0)),  # no 29 February: the last day
+        (vn(2026, 1, 31, 10, 0), 1, vn(2026, 2, 28, 10, 0)),
+        (vn(2026, 11, 30, 23, 50), 13, vn(2027, 12, 30, 23, 50)),  # evening: next day in UTC
+        (vn(2025, 12, 31, 23, 30), 24, vn(2027, 12, 31, 23, 30)),
+    ],
+)
+def test_purge_personal_on_the_due_day_even_at_a_month_end(empty_db, received, months, due):
+    made = add(empty_db, at=received, now=received)
+    assert tickets.purge_personal(empty_db, months, now=due - timedelta(minutes=1)) == 0
+    assert tickets.purge_personal(empty_db, months, now=due) == 1
+    assert tickets.get(empty_db, made["id"], now=due)["requester_name"] == ""
 
 
 def test_unknown_request(empty_db):
