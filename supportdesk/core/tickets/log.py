@@ -393,7 +393,9 @@ def get(
 def find(db: Database, reference: str) -> int | None:
     """The id of a request named by its id or its ticket (any case, spaces ignored)."""
     reference = text.clean(reference).upper().replace(" ", "")
-    if reference.isdigit():
+    if reference.isascii() and reference.isdigit():
+        if len(reference) > 18:  # beyond SQLite's integers: no request has that id
+            return None
         found = db.execute("SELECT id FROM requests WHERE id = ?", [int(reference)]).fetchone()
     else:
         # Two desks used alone before they joined may both have given out HT-2026-000123:

@@ -45,6 +45,8 @@ def test_ticket_uses_commune_code_and_restarts_each_year(empty_db):
     assert tickets.find(empty_db, "00004-2027-000001") == early["id"]
     assert tickets.find(empty_db, str(late["id"])) == late["id"]
     assert tickets.find(empty_db, "HT-1999-000001") is None
+    assert tickets.find(empty_db, "9" * 30) is None  # beyond SQLite's integers
+    assert tickets.find(empty_db, "²") is None  # a digit to str.isdigit, not to int()
 
 
 def test_appointment_in_working_days_skips_tet(empty_db):
