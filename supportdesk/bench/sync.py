@@ -84,7 +84,7 @@ def _enroll_many(url: str, codes: list[str]) -> dict[str, str]:
 
 
 class HubProcess:
-    def __init__(self, db_url: str):
+    def __init__(self, db_url: str, workers: int = 1):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -93,7 +93,7 @@ class HubProcess:
         env = {**os.environ, "PYTHONPATH": str(root)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "supportdesk", "hub", "serve", "--db", db_url,
-             "--port", str(port)],
+             "--port", str(port), "--workers", str(workers)],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 30
@@ -252,10 +252,8 @@ def bench(tmpdir: Path | str, quick: bool | float = False) -> list[dict]:
     tmpdir = Path(tmpdir)
     communes = max(CONCURRENT, int(COMMUNES * scale))
     results = [bench_year_sync(tmpdir)]
+    # PostgreSQL with 1, 2 and 4 workers, the national ingest and the dashboard: bench/hub.py.
     results += bench_ingest(str(tmpdir / "hub-province.db"), "SQLite", communes)
-    dsn = os.environ.get("SUPPORTDESK_BENCH_PG") or os.environ.get("SUPPORTDESK_TEST_PG")
-    if dsn:
-        results += bench_ingest(_fresh_pg_schema(dsn), "PostgreSQL", communes)
     return [
         metric(r["name"], r["value"], r["unit"], r["budget"], r.get("note", "")) for r in results
     ]

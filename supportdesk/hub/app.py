@@ -96,7 +96,8 @@ def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
             raise HubError(400, "bad_key", "Idempotency-Key must equal submission_id")
 
         def authenticated_ingest() -> dict:  # one trip to the thread pool per request
-            return service.ingest(storage, service.authenticate(storage, auth), body)
+            with storage.connection():  # and one pooled connection
+                return service.ingest_authorized(storage, auth, body)
 
         # A ready response skips FastAPI's generic encoder: the receipt is plain JSON already.
         return JSONResponse(await run_in_threadpool(authenticated_ingest))

@@ -85,6 +85,20 @@ def enroll(storage: Storage, code: str, install_id: str, commune_code: str = "")
 
 
 def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
+    """Store one submission of an authenticated commune; see `_ingest`."""
+    return _ingest(storage, body, "c.code = ?", commune.code)
+
+
+def ingest_authorized(storage: Storage, authorization: str | None, body: dict) -> dict:
+    """Authenticate and store in one: the token is looked up in the same statement as every
+    check (one round trip fewer per POST, which is what 50 clients on PostgreSQL feel)."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token:
+        raise HubError(401, "unauthorized", "missing bearer token")
+    return _ingest(storage, body, "c.token_hash = ? AND c.revoked_at IS NULL", secret_hash(token))
+
+
+def _ingest(storage: Storage, body: dict, who_sql: str, who: str) -> dict:
     """Store one submission; replays return the original receipt.
 
     Order of answers: same id → its receipt (or 409 conflict when the content differs); locked
@@ -94,69 +108,53 @@ def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
     errors = schema.problems(body)
     if errors:
         raise HubError(422, "invalid", "; ".join(errors[:10]), errors=errors[:50])
-    if body["commune_code"] != commune.code:
-        raise HubError(403, "wrong_commune", "token belongs to another commune")
-    if commune.install_id and body["install_id"] != commune.install_id:
-        raise HubError(403, "wrong_install", "token is bound to another installation")
-    digest = payload_mod.content_hash(body)
+    canonical = payload_mod.canonical(body)  # once: hashed and stored
+    digest = hashlib.sha256(canonical).hexdigest()
     sid = body["submission_id"]
     ptype, pid, revision = body["period"]["type"], body["period"]["id"], body["revision"]
-    replay = _replay(storage, sid, digest)
-    if replay is not None:
-        return replay
-    now = utcnow()
-    receipt = {
-        "status": "accepted",
-        "submission_id": sid,
-        "commune_code": commune.code,
-        "period": {"type": ptype, "id": pid},
-        "revision": revision,
-        "received_at": now,
-        "content_sha256": digest,
-    }
-    with storage.tx() as db:
-        # Checked again under the write lock: a twin request may have committed meanwhile.
-        replay = _replay_in(db, sid, digest)
-        if replay is not None:
-            return replay
-        period_locked, commune_locked = db.one(
-            "SELECT EXISTS (SELECT 1 FROM locked_periods WHERE period_type = ? AND period_id = ?),"
-            " EXISTS (SELECT 1 FROM locked_communes WHERE code = ?)",
-            [ptype, pid, commune.code],
+    # On PostgreSQL the checks and the write are one autocommit statement each (an atomic CTE):
+    # round trips, not SQL, dominate there. On SQLite both run under the single writer's lock.
+    with storage.tx(write=not storage.postgres) as db:
+        found = db.one(
+            "SELECT c.code, c.install_id, "
+            "(SELECT content_sha256 FROM submissions WHERE submission_id = ?), "
+            "(SELECT receipt FROM submissions WHERE submission_id = ?), "
+            "EXISTS (SELECT 1 FROM locked_periods WHERE period_type = ? AND period_id = ?), "
+            "EXISTS (SELECT 1 FROM locked_communes l WHERE l.code = c.code), "
+            "(SELECT revision FROM latest WHERE commune_code = c.code AND period_type = ? "
+            f"AND period_id = ?) FROM communes c WHERE {who_sql}",
+            [sid, sid, ptype, pid, ptype, pid, who],
         )
+        if found is None:
+            raise HubError(401, "unauthorized", "unknown or revoked token")
+        code, install, stored_digest, stored_receipt, period_locked, commune_locked, latest = found
+        if body["commune_code"] != code:
+            raise HubError(403, "wrong_commune", "token belongs to another commune")
+        if install and body["install_id"] != install:
+            raise HubError(403, "wrong_install", "token is bound to another installation")
+        if stored_digest is not None:  # a replay: the original receipt, or a conflict
+            if stored_digest != digest:
+                raise HubError(409, "conflict", "this submission id was used with other content")
+            return json.loads(stored_receipt)
         if period_locked:
             raise HubError(409, "locked", f"period {pid} is locked")
         if commune_locked:
-            raise HubError(409, "locked", f"commune {commune.code} is locked by the province")
-        latest = db.one(
-            "SELECT revision FROM latest WHERE commune_code = ? AND period_type = ? "
-            "AND period_id = ?",
-            [commune.code, ptype, pid],
-        )
-        if latest is not None and latest[0] >= revision:
-            # On PostgreSQL a twin may have committed between the two reads above.
-            replay = _replay_in(db, sid, digest)
-            if replay is not None:
-                return replay
-            raise HubError(409, "stale", "a newer revision is already stored", latest=latest[0])
-        cur = db.execute(
-            "INSERT INTO submissions (submission_id, commune_code, period_type, period_id, "
-            "revision, content_sha256, body, receipt, received_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            [sid, commune.code, ptype, pid, revision, digest,
-             payload_mod.canonical(body).decode(), json.dumps(receipt), now],
-        )  # fmt: skip
-        inserted = cur.rowcount == 1
-        if inserted:
-            db.execute(
-                "INSERT INTO latest (commune_code, period_type, period_id, revision, "
-                "submission_id, received_at) VALUES (?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
-                "revision = excluded.revision, submission_id = excluded.submission_id, "
-                "received_at = excluded.received_at WHERE excluded.revision > latest.revision",
-                [commune.code, ptype, pid, revision, sid, now],
-            )
-            db.execute("UPDATE communes SET last_seen_at = ? WHERE code = ?", [now, commune.code])
+            raise HubError(409, "locked", f"commune {code} is locked by the province")
+        if latest is not None and latest >= revision:
+            raise HubError(409, "stale", "a newer revision is already stored", latest=latest)
+        now = utcnow()
+        receipt = {
+            "status": "accepted",
+            "submission_id": sid,
+            "commune_code": code,
+            "period": {"type": ptype, "id": pid},
+            "revision": revision,
+            "received_at": now,
+            "content_sha256": digest,
+        }
+        row = [sid, code, ptype, pid, revision, digest, canonical.decode(),
+               json.dumps(receipt), now]  # fmt: skip
+        inserted = (_store_pg if storage.postgres else _store_sqlite)(db, row)
     if inserted:
         return receipt
     # Lost a race: another request stored this id (a replay) or this revision (a conflict).
@@ -164,6 +162,50 @@ def ingest(storage: Storage, commune: Commune, body: dict) -> dict:
     if replay is not None:
         return replay
     raise HubError(409, "conflict", "this revision was already stored with another submission")
+
+
+def _store_sqlite(db, row: list) -> bool:
+    sid, code, ptype, pid, revision, *_rest, now = row
+    cur = db.execute(
+        "INSERT INTO submissions (submission_id, commune_code, period_type, period_id, "
+        "revision, content_sha256, body, receipt, received_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        row,
+    )
+    if cur.rowcount != 1:
+        return False
+    db.execute(LATEST_UPSERT, [code, ptype, pid, revision, sid, now])
+    db.execute("UPDATE communes SET last_seen_at = ? WHERE code = ?", [now, code])
+    return True
+
+
+# `latest` only ever moves forward, whatever order concurrent revisions arrive in.
+LATEST_UPSERT = (
+    "INSERT INTO latest (commune_code, period_type, period_id, revision, submission_id, "
+    "received_at) VALUES (?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
+    "revision = excluded.revision, submission_id = excluded.submission_id, "
+    "received_at = excluded.received_at WHERE excluded.revision > latest.revision"
+)
+
+
+def _store_pg(db, row: list) -> bool:
+    """The three writes as one statement: atomic on its own, one round trip."""
+    sid, code, ptype, pid, revision, *_rest, now = row
+    found = db.one(
+        "WITH ins AS (INSERT INTO submissions (submission_id, commune_code, period_type, "
+        "period_id, revision, content_sha256, body, receipt, received_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING submission_id), "
+        "lat AS (INSERT INTO latest (commune_code, period_type, period_id, revision, "
+        "submission_id, received_at) SELECT ?, ?, ?, ?, submission_id, ? FROM ins "
+        "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
+        "revision = excluded.revision, submission_id = excluded.submission_id, "
+        "received_at = excluded.received_at WHERE excluded.revision > latest.revision), "
+        "seen AS (UPDATE communes SET last_seen_at = ? WHERE code = ? "
+        "AND EXISTS (SELECT 1 FROM ins)) SELECT count(*) FROM ins",
+        [*row, code, ptype, pid, revision, now, now, code],
+    )
+    return found[0] == 1
 
 
 def _replay(storage: Storage, sid: str, digest: str) -> dict | None:

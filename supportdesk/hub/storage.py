@@ -170,11 +170,42 @@ class Storage:
         return conn
 
     @contextlib.contextmanager
+    def connection(self) -> Iterator[None]:
+        """Keep one pooled PostgreSQL connection for the transactions of this block (one HTTP
+        request): one checkout instead of one per transaction. No-op on SQLite."""
+        if not self.postgres or getattr(self._local, "held", None) is not None:
+            yield
+            return
+        with self._pool.connection() as conn:
+            self._local.held = conn
+            try:
+                yield
+            finally:
+                self._local.held = None
+
+    @contextlib.contextmanager
+    def _pg(self) -> Iterator[Any]:
+        held = getattr(self._local, "held", None)
+        if held is not None:
+            yield held
+            return
+        with self._pool.connection() as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def tx(self, write: bool = True) -> Iterator[Tx]:
-        """One transaction; a SQLite write takes the lock at once (no upgrade deadlocks)."""
+        """One transaction; a SQLite write takes the lock at once (no upgrade deadlocks).
+
+        A PostgreSQL read runs without BEGIN/COMMIT: under READ COMMITTED each statement has
+        its own snapshot either way, and two round trips fewer matter at 50 clients."""
         if self.postgres:
-            with self._pool.connection() as conn, conn.transaction(), conn.cursor() as cur:
-                yield Tx(cur, postgres=True)
+            with self._pg() as conn:
+                if not write:
+                    with conn.cursor() as cur:
+                        yield Tx(cur, postgres=True)
+                    return
+                with conn.transaction(), conn.cursor() as cur:
+                    yield Tx(cur, postgres=True)
             return
         conn = self._conn()
         if not write:

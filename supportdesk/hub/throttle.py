@@ -31,7 +31,7 @@ def check(storage: Storage, address: str) -> None:
             raise HubError(
                 429,
                 "too_many_attempts",
-                "too many wrong enrollment codes from this address; try again later",
+                "too many wrong codes or passwords from this address; try again later",
                 retry_after=int(wait) + 1,
             )
 

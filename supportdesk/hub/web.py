@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from supportdesk.hub import access, dashboard, provinces
+from supportdesk.hub import access, dashboard, provinces, throttle
 from supportdesk.hub.limits import MAX_FORM, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
@@ -76,6 +76,9 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
 
     @app.post("/login", include_in_schema=False)
     async def login(request: Request) -> Response:
+        # Wrong passwords count like wrong enrollment codes: a few, then a lockout.
+        address = "login:" + (request.client.host if request.client else "unknown")
+        await run_in_threadpool(throttle.check, storage, address)
         form = await _form(request)
         expected = request.cookies.get(LOGIN_CSRF, "")
         if not expected or not secrets.compare_digest(expected, form.get("csrf", "")):
@@ -86,8 +89,10 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
             )
         except HubError as exc:
             if exc.status == 401:
+                await run_in_threadpool(throttle.failed, storage, address)
                 return RedirectResponse("/login?failed=1", status_code=303)
             raise
+        await run_in_threadpool(throttle.succeeded, storage, address)
         response = RedirectResponse("/", status_code=303)
         _cookie(response, request, access.COOKIE, token, access.SESSION_HOURS * 3600)
         response.delete_cookie(LOGIN_CSRF, path="/")

@@ -135,3 +135,29 @@ def test_login_and_dashboard_in_headless_chromium(hub, hub_storage, tmp_path):
         assert status == 401
     finally:
         browser.close()
+
+
+def test_repeated_wrong_passwords_lock_the_address_out(hub, hub_storage):
+    import re
+
+    from supportdesk.hub import throttle
+
+    access.add_user(hub_storage, "tinh", PASSWORD, TUYEN_QUANG)
+    session = requests.Session()
+    for _ in range(throttle.MAX_FAILURES):
+        csrf = re.search(r'name="csrf" value="([^"]+)"', session.get(f"{hub.url}/login").text)
+        wrong = session.post(
+            f"{hub.url}/login",
+            allow_redirects=False,
+            timeout=5,
+            data={"name": "tinh", "password": "đoán thử", "csrf": csrf[1]},
+        )
+        assert wrong.headers["location"] == "/login?failed=1"
+    csrf = re.search(r'name="csrf" value="([^"]+)"', session.get(f"{hub.url}/login").text)
+    right = session.post(
+        f"{hub.url}/login",
+        allow_redirects=False,
+        timeout=5,
+        data={"name": "tinh", "password": PASSWORD, "csrf": csrf[1]},
+    )
+    assert right.status_code == 429 and right.headers["Retry-After"]

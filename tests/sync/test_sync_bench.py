@@ -12,3 +12,19 @@ def test_bench_runs_at_small_scale(tmp_path, monkeypatch):
     rows = sync.bench(tmp_path, 0.001)
     assert {"name", "value", "unit", "budget"} <= set(rows[0])
     assert len(rows) == 4 and all(r["value"] > 0 for r in rows)
+
+
+@pytest.mark.slow
+def test_hub_bench_runs_at_small_scale_on_postgres(tmp_path, monkeypatch):
+    import os
+
+    from supportdesk.bench import hub
+
+    if not os.environ.get("SUPPORTDESK_TEST_PG"):
+        pytest.skip("SUPPORTDESK_TEST_PG not set (CI sets it; see .ci/postgres.sh)")
+    monkeypatch.setattr(hub, "WORKERS", (2,))
+    monkeypatch.setattr(hub, "DASHBOARD_SAMPLES", 4)
+    rows = hub.bench(tmp_path, 0.001)
+    names = " ".join(r["name"] for r in rows)
+    assert "2 worker(s)" in names and "national ingest" in names and "dashboard" in names
+    assert all(r["value"] > 0 for r in rows)
