@@ -15,7 +15,8 @@ from supportdesk import __version__, commands
 from supportdesk.core.errors import UserError, user_message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
+    """Every subcommand, or only those named (the desktop app's start needs only `gui`)."""
     parser = argparse.ArgumentParser(
         prog="supportdesk",
         description="SupportDesk — phần mềm của tổ hỗ trợ kỹ thuật cấp xã.",
@@ -24,16 +25,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
+        if not info.name.startswith("_") and (only is None or info.name in only):
             importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return parser
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """No subcommand, or `gui`, and no request for help or the version."""
+    words = [a for a in argv if not a.startswith("-")]
+    if "--data-dir" in argv[:-1]:  # its value is not a subcommand
+        words.remove(argv[argv.index("--data-dir") + 1])
+    asks = {"-h", "--help", "--version"} & set(argv)
+    return not asks and (not words or words[0] == "gui")
 
 
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # Vietnamese output whatever the console code page
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    # Opening the desktop app loads no other command's module: start-up counts (issue 19).
+    parser = build_parser({"gui"} if _opens_the_app(argv) else None)
     args = parser.parse_args(argv)
     if args.command is None:
         from supportdesk.ui.app import run_app

@@ -5,6 +5,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+# The retention purge and the daily backup start this long after the window is shown, so that
+# they do not compete with the first screen for the CPU (a counter PC has two cores).
+AFTER_SHOWN_MS = 3000
+
 
 def run_app(
     data_dir: str | Path | None = None,
@@ -15,6 +19,10 @@ def run_app(
     exit_when_shown: bool = False,
 ) -> int:
     """Open the app and run its event loop; the CLI's entry (no subcommand, or `gui`)."""
+    from supportdesk.core.store.connection import EarlyCheck
+
+    # The store's check runs while Qt loads (see EarlyCheck), not after it.
+    early = None if demo else EarlyCheck(data_dir)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
@@ -22,7 +30,7 @@ def run_app(
     app.setOrganizationName("SupportDesk")
     if demo:
         data_dir = _demo_dir()
-    desk = _open_desk(app, data_dir)
+    desk = _open_desk(app, data_dir, early)
     if desk is None:
         return 1
     if screenshot_dir is not None:
@@ -47,20 +55,21 @@ def run_app(
     return code
 
 
-def _open_desk(app, data_dir):
+def _open_desk(app, data_dir, early=None):
     """The Desk, or None when the store cannot be opened and the person chose to stop. A damaged
     store is never touched: the person is offered the latest backup that passes the check."""
-    from supportdesk.core.store import backup
     from supportdesk.core.store.connection import StoreCorruptError, StoreError
-    from supportdesk.ui.store_problem import StoreProblemDialog
 
     try:
-        return Desk(app, data_dir)
+        return Desk(app, data_dir, check=early or True)
     except StoreError as error:
+        from supportdesk.ui.store_problem import StoreProblemDialog
+
         offer = error.backup if isinstance(error, StoreCorruptError) else None
         if not StoreProblemDialog.ask(str(error), offer):
             return None
     from supportdesk import paths
+    from supportdesk.core.store import backup
 
     backup.restore(paths.data_dir(data_dir), offer)
     return Desk(app, data_dir)
@@ -109,7 +118,7 @@ def _demo_contacts(db) -> None:
 class Desk:
     """One running app: its context, translations, text size and main window."""
 
-    def __init__(self, app, data_dir: str | Path | None):
+    def __init__(self, app, data_dir: str | Path | None, *, check=True):
         from supportdesk import paths
         from supportdesk.core.store.connection import open_store
         from supportdesk.ui import style
@@ -119,7 +128,7 @@ class Desk:
 
         self.app = app
         directory = paths.data_dir(data_dir)
-        db = open_store(directory)
+        db = open_store(directory, check=check)
         tasks = TaskRunner(paths.store_path(directory))
         self.ctx = AppContext(directory, db, tasks)
         self.translations = Translations(app)
@@ -128,6 +137,8 @@ class Desk:
         self.window = None
 
     def open_window(self, first_run: bool = True, ask_operator: bool = True):
+        from PySide6.QtCore import QTimer
+
         from supportdesk.ui.main_window import MainWindow
 
         if first_run and not self.ensure_setup():
@@ -140,17 +151,23 @@ class Desk:
         window.settings_requested.connect(self.edit_settings)
         self.window = window
         window.show()
-        if first_run:
-            window.background.purge_personal()
-            window.background.start()
+        if first_run:  # what the first screen does not need starts once it is up
+            QTimer.singleShot(AFTER_SHOWN_MS, window, lambda: self._start_background(window))
         return window
 
+    @staticmethod
+    def _start_background(window) -> None:
+        window.background.purge_personal()
+        window.background.start()
+
     def ensure_setup(self) -> bool:
-        from supportdesk.core.admin_units import AdminUnits
-        from supportdesk.ui.first_run import FirstRunDialog, needs_first_run
+        from supportdesk.ui.first_run import needs_first_run
 
         if not needs_first_run(self.ctx):
             return True
+        from supportdesk.core.admin_units import AdminUnits
+        from supportdesk.ui.first_run import FirstRunDialog
+
         return FirstRunDialog.ask(self.ctx, AdminUnits.shipped())
 
     def ask_operator(self) -> None:

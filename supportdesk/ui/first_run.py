@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from supportdesk.core.admin_units import AdminUnits
 from supportdesk.core.store import settings
-from supportdesk.ui.center_form import CenterForm
 from supportdesk.ui.context import AppContext
 from supportdesk.ui.views import fit_to_screen
+
+if TYPE_CHECKING:
+    from supportdesk.core.admin_units import AdminUnits
 
 
 class FirstRunDialog(QDialog):
@@ -25,6 +28,8 @@ class FirstRunDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
+        from supportdesk.ui.center_form import CenterForm  # only when the dialog is shown
+
         self.form = CenterForm(units)
         self.error = QLabel()
         self.error.setProperty("role", "warning")

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from supportdesk.core import catalog
 from supportdesk.ui.context import AppContext
 
 _CODE = re.compile(r"(\d{1,2}\.\d{6})")
@@ -192,6 +191,8 @@ class IntakePanel(QFrame):
         if len(typed.strip()) < 2:
             self._matches.setStringList([])
             return
+        from supportdesk.core import catalog  # loaded on the first typed code, not at start
+
         found = catalog.search(self.ctx.db, typed, limit=8).items
         self._matches.setStringList([f"{p['code']} — {p['name']}" for p in found])
 

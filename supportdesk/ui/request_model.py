@@ -4,7 +4,12 @@ Scrolling 200,000 requests must stay within one frame a page and within the memo
 (supportdesk/bench/gui.py). So the model keeps every listed id (8 bytes a row, in an array: the
 order of the list) and only the last few pages of rows it showed; a page it let go of is read
 back by its ids when the view comes back to it. Rows are the lean tuples of
-core.tickets.listing, every cell ready to show: no per-row Python work while scrolling."""
+core.tickets.listing, every cell ready to show: no per-row Python work while scrolling.
+
+Given a TaskRunner, the model also reads the next page ahead, in the background, as soon as a
+page is shown: when the view asks for more, the rows are usually there already, so the GUI
+thread does no SQL while a sync or an import keeps the other threads busy (it falls back to
+reading the page itself when the read ahead has not come back)."""
 
 from __future__ import annotations
 
@@ -36,9 +41,12 @@ class RequestTableModel(QAbstractTableModel):
     COLUMNS = (L.TICKET, L.CREATED, L.REQUESTER, L.CATEGORY, L.SUMMARY, L.STATUS, L.DUE,
                L.ASSIGNEE)  # fmt: skip
 
-    def __init__(self, db, category_names: dict[str, str], parent=None):
+    def __init__(self, db, category_names: dict[str, str], parent=None, tasks=None):
         super().__init__(parent)
         self.db = db
+        self.tasks = tasks
+        self._ahead: tuple | None = None  # (generation, after id, rows) read in the background
+        self._generation = 0  # bumped by every reload: a read ahead for older filters is dropped
         self.category_names = category_names
         self.filters: dict = {}
         self._ids = array("q")
@@ -50,11 +58,14 @@ class RequestTableModel(QAbstractTableModel):
         if filters is not None:
             self.filters = filters
         self.beginResetModel()
+        self._generation += 1
+        self._ahead = None
         self._statuses = {}  # the language may have changed
         self._ids = array("q")
         self._pages.clear()
         self._append(L.page_rows(self.db, self.filters, limit=PAGE_SIZE))
         self.endResetModel()
+        self._read_ahead()
 
     def _append(self, rows: list[tuple]) -> None:
         """Keep a fetched page (pages start at multiples of PAGE_SIZE) and its ids."""
@@ -75,7 +86,12 @@ class RequestTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._ids:
             return
-        rows = L.page_rows(self.db, self.filters, after=self._ids[-1], limit=PAGE_SIZE)
+        after = self._ids[-1]
+        ahead, self._ahead = self._ahead, None
+        if ahead is not None and ahead[:2] == (self._generation, after):
+            rows = ahead[2]
+        else:
+            rows = L.page_rows(self.db, self.filters, after=after, limit=PAGE_SIZE)
         first = len(self._ids)
         if rows:
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
@@ -83,6 +99,20 @@ class RequestTableModel(QAbstractTableModel):
             self.endInsertRows()
         else:
             self._more = False
+        self._read_ahead()
+
+    def _read_ahead(self) -> None:
+        """Start reading the page after the last one, on a background connection."""
+        if self.tasks is None or not self._more or not self._ids:
+            return
+        key = (self._generation, self._ids[-1])
+
+        def arrived(rows: list[tuple]) -> None:
+            if key == (self._generation, self._ids[-1] if self._ids else None):
+                self._ahead = (*key, rows)
+
+        self.tasks.start(L.page_rows, dict(self.filters), key[1], PAGE_SIZE, on_done=arrived,
+                         on_error=lambda _message: None)  # fmt: skip
 
     def row(self, number: int) -> tuple:
         """The list row at this position, read back from the store if it was let go of."""

@@ -63,7 +63,7 @@ class RequestsPage(BasePage):
         self.notice.setObjectName("savedNotice")
         self.notice.setProperty("role", "title")
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.model = RequestTableModel(ctx.db, categories.names(ctx.db), self)
+        self.model = RequestTableModel(ctx.db, categories.names(ctx.db), self, tasks=ctx.tasks)
         self.table = row_table("requestTable", self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -122,3 +122,35 @@ def test_the_list_keeps_a_window_of_rows_and_reads_back_the_rest(window, qtbot, 
     assert shown == expected
     assert len(model._pages) <= 2
     assert model.row_of(model.id_at(3)) == 3
+
+
+def test_the_next_page_is_read_ahead_in_the_background(window, qtbot, monkeypatch):
+    """Once a page is shown the next one is read on a background connection; asking for more
+    then runs no query on the GUI thread."""
+    import threading
+
+    from supportdesk.core import tickets
+    from supportdesk.core.tickets import listing
+    from supportdesk.ui import request_model
+
+    monkeypatch.setattr(request_model, "PAGE_SIZE", 10)
+    for i in range(80):
+        tickets.create(window.ctx.db, {"category": "other", "summary": f"Yêu cầu {i}"},
+                       actor="test")  # fmt: skip
+    on_gui_thread = []
+    real = listing.page_rows
+
+    def counted(*args, **kwargs):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "page_rows", counted)
+    page = _requests(window, qtbot)
+    page.view.setCurrentIndex(page.view.findData("all"))
+    model = page.model
+    qtbot.waitUntil(lambda: model._ahead is not None, timeout=10_000)
+    before, shown = len(on_gui_thread), model.rowCount()
+    model.fetchMore()
+    assert model.rowCount() == shown + 10
+    assert not any(on_gui_thread[before:]), "the GUI thread read the page itself"
+    assert model.ids() == [r["id"] for r in tickets.page(window.ctx.db, None, limit=shown + 10)]

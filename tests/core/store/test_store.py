@@ -72,3 +72,24 @@ def test_settings_round_trip_vietnamese(empty_db):
     settings.put(empty_db, "team_members", ["Lê Thị Hoà", "Trần Văn Đức"])
     assert settings.get(empty_db, "team_members") == ["Lê Thị Hoà", "Trần Văn Đức"]
     assert settings.get(empty_db, "missing", 7) == 7
+
+
+def test_an_early_check_stands_in_for_the_check_and_a_damaged_store_is_still_refused(data_dir):
+    """The app starts the store's check in a thread while Qt loads; a clean store then opens
+    without a second check, a damaged one is refused exactly as by the check itself."""
+    from supportdesk.core.store.connection import EarlyCheck
+    from tests.safety.helpers import damage
+
+    db = store.open_store(data_dir)  # seeded: the catalog fills enough pages to damage some
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    early = EarlyCheck(data_dir)
+    assert early.passed()
+    store.open_store(data_dir, check=early).close()
+
+    damage(paths.store_path(data_dir))
+    early = EarlyCheck(data_dir)
+    assert not early.passed()
+    with pytest.raises(store.StoreCorruptError):
+        store.open_store(data_dir, check=early)
+    assert not EarlyCheck(data_dir / "nowhere").passed()  # no store yet: nothing to vouch for
