@@ -64,7 +64,10 @@ def register_requests(sub) -> None:
     p.set_defaults(handler=cmd_receipt)
 
     p = sub.add_parser("report", help="in báo cáo kết quả hỗ trợ một kỳ (PDF)")
-    p.add_argument("--period", required=True, help="kỳ: 2026-11, 2026-W47, 2026-Q4, 2026")
+    p.add_argument(
+        "--period", required=True,
+        help="kỳ: 2026-11, 2026-W47, 2026-Q4, 2026, 2026-11-01..2026-11-15",
+    )  # fmt: skip
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(handler=cmd_report)
 

@@ -10,7 +10,8 @@ def register(sub) -> None:
     p = sub.add_parser("stats", help="thống kê yêu cầu theo kỳ")
     p.add_argument(
         "--period",
-        help="kỳ: 2026-11-22, 2026-W47, 2026-11, 2026-Q4 hoặc 2026 (mặc định: tháng này)",
+        help="kỳ: 2026-11-22, 2026-W47, 2026-11, 2026-Q4, 2026 hoặc 2026-11-01..2026-11-15 "
+        "(mặc định: tháng này)",
     )
     add_json_flag(p)
     p.set_defaults(handler=cmd_stats)
@@ -34,7 +35,7 @@ def cmd_stats(args) -> int:
         return 0
     t = summary["totals"]
     median = t["median_hours_to_resolve"]
-    print(f"Kỳ {summary['period']} ({summary['start'][:10]} → {summary['end'][:10]})")
+    print(f"Kỳ: {formats.period_label(summary['period'])} ({summary['period']})")
     print(
         f"Tiếp nhận {t['received']} · đã giải quyết {t['resolved']} "
         f"(đúng hạn {t['resolved_on_time']}, {_rate(t['resolved_on_time'], t['resolved'])}) · "

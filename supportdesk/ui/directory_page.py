@@ -107,9 +107,9 @@ class DirectoryPage(BasePage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 230)
-        header.resizeSection(2, 110)
-        header.resizeSection(3, 150)
+        header.resizeSection(0, 210)  # narrow enough that the workplace column shows at 1024×768
+        header.resizeSection(2, 90)
+        header.resizeSection(3, 130)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QSize
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supportdesk.ui.views import fit_to_screen
 
 
 def shortcuts() -> list[tuple[str, str]]:
@@ -52,10 +61,22 @@ def shortcuts_html() -> str:
 
 
 def show_shortcuts(parent: QWidget) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("help", "Phím tắt"))
-    box.setText(shortcuts_html())
-    box.exec()
+    """The list in a scrolling dialog that fits a 1024×768 screen (a message box grew taller
+    than the screen and hid its button)."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutsDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("help", "Phím tắt"))
+    text = QTextBrowser()
+    text.setObjectName("shortcutList")
+    text.setHtml(shortcuts_html())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text, 1)
+    layout.addWidget(buttons)
+    fit_to_screen(dialog, QSize(620, 640))
+    buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
+    dialog.exec()
 
 
 def show_about(parent: QWidget, version: str) -> None:

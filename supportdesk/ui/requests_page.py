@@ -61,6 +61,7 @@ class RequestsPage(BasePage):
         self.count.setProperty("role", "hint")
         self.notice = QLabel()  # "Đã lưu yêu cầu HT-2026-000123": what the last save gave
         self.notice.setObjectName("savedNotice")
+        self.notice.setWordWrap(True)  # never widens the window
         self.notice.setProperty("role", "title")
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model = RequestTableModel(ctx.db, categories.names(ctx.db), self, tasks=ctx.tasks)

@@ -23,7 +23,8 @@ QTableView { gridline-color: #d8dde3; selection-background-color: #cfe3f7;
     selection-color: black; alternate-background-color: #f5f7fa; }
 QPushButton:focus, QToolButton:focus { border: 2px solid #e08a00; border-radius: 4px;
     padding: 4px 10px; background: #fff4df; }
-QPushButton[role="primary"]:focus { border: 3px solid #e08a00; }
+QPushButton[role="primary"]:focus { background: #1f6fb2; color: white; border: 3px solid #e08a00;
+    padding: 4px 12px; }
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QDateEdit:focus,
 QTableView:focus, QListWidget:focus, QTextBrowser:focus, QTableWidget:focus {
     border: 2px solid #e08a00; }

@@ -46,7 +46,7 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = self.fontMetrics()
         margins = self.contentsMargins()
-        width = fm.horizontalAdvance(self._full) + margins.left() + margins.right() + 4
+        width = fm.horizontalAdvance(self._full) + margins.left() + margins.right() + 12
         return QSize(width, super().sizeHint().height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
@@ -57,7 +57,7 @@ class ElidedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
-        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width() - 4, 0))
+        shown = self.fontMetrics().elidedText(self._full, self._mode, max(self.width() - 8, 0))
         super().setText(shown)
 
 
