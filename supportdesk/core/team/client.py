@@ -7,6 +7,7 @@ next sync carries on where this one stopped."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import requests
@@ -66,40 +67,58 @@ def sync_with(
     *,
     page: int = feed.PAGE,
     session: requests.Session | None = None,
-    progress: Callable[[int], None] | None = None,
+    **options,
 ) -> dict:
-    """Pull then push with the desk at `address`; {"sent", "received", "desk_id", "mark"}."""
-    result = exchange(db, Peer(db, address, session), page=page, progress=progress)
+    """Pull then push with the desk at `address`; {"sent", "received", "desk_id", "mark"}.
+    `options` go to `exchange` (progress, gentle)."""
+    result = exchange(db, Peer(db, address, session), page=page, **options)
     if result["desk_id"] and result["desk_id"] != membership.desk_id(db):
         membership.remember_address(db, result["desk_id"], address)
     return result
 
 
 def exchange(
-    db: Database, peer, *, page: int = feed.PAGE, progress: Callable[[int], None] | None = None
+    db: Database,
+    peer,
+    *,
+    page: int = feed.PAGE,
+    progress: Callable[[int], None] | None = None,
+    gentle: float = 0.0,
 ) -> dict:
-    """The protocol over any `peer.call(route, value)`: HTTP between PCs, or a direct call."""
+    """The protocol over any `peer.call(route, value)`: HTTP between PCs, or a direct call.
+
+    `gentle` > 0 rests that many times a page's time after each page: the app's background
+    sync leaves the store and the processor to the person at the counter most of the time."""
     me = membership.desk_id(db)
     received = 0
     while True:
         answer = peer.call("pull", {"from": me, "vector": feed.vector(db), "limit": page})
+        started = time.perf_counter()
         got = merge.apply_page(db, answer["items"], progress)
+        _rest(started, gentle)
         received += got
         if not answer["more"] or not got:
             break
     theirs = {str(k): int(v) for k, v in answer["vector"].items()}
-    sent = 0
+    sent, held = 0, feed.vector(db)
     while True:
-        items = feed.items_since(db, theirs, page)
+        items = feed.items_since(db, theirs, page, upto=held)
         if not items:
             break
+        started = time.perf_counter()
         pushed = peer.call("push", {"from": me, "items": items})
+        _rest(started, gentle)
         theirs = {str(k): int(v) for k, v in pushed["vector"].items()}
         sent += pushed["applied"]
         if not pushed["applied"]:
             break  # the peer refused the page's order: better stop than loop
     return {"sent": sent, "received": received, "desk_id": answer.get("desk_id"),
             "mark": answer.get("mark")}  # fmt: skip
+
+
+def _rest(started: float, gentle: float) -> None:
+    if gentle > 0:
+        time.sleep(min(5.0, (time.perf_counter() - started) * gentle))
 
 
 def sync_team(db: Database, addresses: list[str] | None = None, **options) -> dict:

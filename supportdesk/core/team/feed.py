@@ -8,8 +8,10 @@ event belongs to) was stamped earlier and arrives first, even across origins."""
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 import json
+from collections.abc import Iterator
 
 from sqlite_utils import Database
 
@@ -17,6 +19,23 @@ from supportdesk.core.team import clock
 from supportdesk.core.team.backfill import new_uid
 
 PAGE = 500  # items per page: one transaction each, short enough not to hold up the counter
+
+
+@contextlib.contextmanager
+def writing(db: Database) -> Iterator[Database]:
+    """A write transaction that takes the write lock first (BEGIN IMMEDIATE): a transaction that
+    reads and then writes would fail at once, not wait, if another process wrote meanwhile."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def desk_id(db: Database) -> str:
@@ -56,14 +75,18 @@ def count_missing(db: Database, known: dict[str, int]) -> int:
     return sum(max(0, top - int(known.get(origin, 0))) for origin, top in mine.items())
 
 
-def items_since(db: Database, known: dict[str, int], limit: int = PAGE) -> list[dict]:
-    """Up to `limit` items the holder of `known` lacks, oldest stamp first, with their bodies."""
+def items_since(
+    db: Database, known: dict[str, int], limit: int = PAGE, upto: dict[str, int] | None = None
+) -> list[dict]:
+    """Up to `limit` items the holder of `known` lacks, oldest stamp first, with their bodies;
+    none above `upto` (what was held when a push began: work done meanwhile waits for the
+    next sync, so a busy counter cannot keep a sync from ending)."""
     per_origin = []
-    for origin in vector(db):
+    for origin, top in (upto or vector(db)).items():
         rows = db.execute(
             "SELECT origin, seq, kind, uid, hlc, body FROM team_feed "
-            "WHERE origin = ? AND seq > ? ORDER BY seq LIMIT ?",
-            [origin, int(known.get(origin, 0)), limit],
+            "WHERE origin = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?",
+            [origin, int(known.get(origin, 0)), top, limit],
         ).fetchall()
         if rows:
             per_origin.append(rows)

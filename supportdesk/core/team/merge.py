@@ -20,7 +20,7 @@ def apply_page(
 ) -> int:
     """Apply `items` (stamp order, as feed.items_since gives them); returns how many were new."""
     applied = 0
-    with db.atomic():
+    with feed.writing(db):
         held = feed.vector(db)
         touched: set[int] = set()
         for item in items:

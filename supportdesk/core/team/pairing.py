@@ -12,7 +12,7 @@ import time
 from sqlite_utils import Database
 
 from supportdesk.core.store import settings
-from supportdesk.core.team import membership, wire
+from supportdesk.core.team import feed, membership, wire
 from supportdesk.core.team.membership import TeamError
 
 SETTING_INVITE = "team_invite"
@@ -66,7 +66,7 @@ def answer(db: Database, request: dict, peer_host: str, *, now: float | None = N
     joiner = str(asked["desk_id"])
     if joiner == membership.desk_id(db):
         raise TeamError("không thể ghép một máy với chính nó")
-    with db.atomic():
+    with feed.writing(db):
         known = {m["desk_id"]: m["mark"] for m in membership.members(db)}
         mark = known.get(joiner) or membership.next_mark(db)
         settings.put(db, SETTING_INVITE, None)  # used up
@@ -120,3 +120,12 @@ def join(db: Database, address: str, code: str, *, port: int = DEFAULT_PORT, nam
     if answered.status_code != 200:
         raise refused(answered)
     return accept(db, key, answered.json(), address, name)
+
+
+def pair_locally(inviter: Database, joiner: Database, name: str = "") -> dict:
+    """Both sides of a pairing between two stores open in one process, without the network
+    (the benchmark; an installer that sets up several desks from one PC)."""
+    made = invite(inviter, host="127.0.0.1", port=DEFAULT_PORT)
+    key, body = join_request(joiner, made["code"], name=name)
+    answered = answer(inviter, body, "127.0.0.1")
+    return accept(joiner, key, answered, made["address"], name)

@@ -1,0 +1,226 @@
+"""Team budgets (issue 18): a day of 300 requests replicated to a peer, a month of divergence
+(5,000 events per desk) converged, and request search and intake while a sync runs.
+
+The peer serves in its own process (`supportdesk team serve`), as on a second PC; the syncing
+desk runs here. Loopback HTTP, every body sealed with the team key, stores with
+`synchronous=FULL` as in production (setup writes skip the fsyncs, they are not measured).
+
+    python -m supportdesk.bench.team [--quick]"""
+
+from __future__ import annotations
+
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from supportdesk.bench import metric, percentile
+
+GENTLE = 3.0  # as the app's background sync: rest three times each page's time
+TOPICS = ("vneid", "dvc_account", "digital_signature", "online_payment")
+NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em")
+
+
+def _desk(path: Path):
+    from supportdesk.core.store import open_store, settings
+
+    db = open_store(path, seed=False)
+    settings.put(db, "commune_code", "00001")
+    return db
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(path: Path, port: int) -> subprocess.Popen:
+    child = subprocess.Popen(
+        [sys.executable, "-m", "supportdesk", "--data-dir", str(path), "team", "serve",
+         "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            return child
+        except OSError:
+            if child.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("team serve did not start") from None
+            time.sleep(0.1)
+
+
+def _work(db, rng: random.Random, events: int, tag: str) -> None:
+    """About `events` events as a counter makes them: intake, then follow-ups."""
+    from supportdesk.core import tickets
+
+    db.execute("PRAGMA synchronous = OFF")  # setup only: the measured syncs run at FULL
+    topics = [
+        t
+        for t in TOPICS
+        if db.execute("SELECT 1 FROM categories WHERE code = ? AND active = 1", [t]).fetchone()
+    ] or ["vneid"]
+    made, ids = 0, []
+    while made < events:
+        if not ids or rng.random() < 0.45:
+            row = tickets.create(db, {"category": rng.choice(topics),
+                                      "summary": f"{tag} hỗ trợ số {made}",
+                                      "requester_name": rng.choice(NAMES),
+                                      "requester_phone": f"0912{rng.randrange(10**6):06d}"},
+                                 actor="bench")  # fmt: skip
+            ids.append(row["id"])
+        else:
+            request_id = rng.choice(ids)
+            status = db.execute("SELECT status FROM requests WHERE id = ?", [request_id])
+            options = sorted(tickets.TRANSITIONS[status.fetchone()[0]] - {"escalated"})
+            try:
+                tickets.update(db, request_id, actor="bench", status=rng.choice(options))
+            except tickets.RequestError:
+                continue
+        made += 1
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _pair(workdir: Path):
+    from supportdesk.core.team import pairing
+
+    here, peer = _desk(workdir / "here"), _desk(workdir / "peer")
+    pairing.pair_locally(peer, here)
+    return here, peer
+
+
+def bench(workdir: Path, quick: bool) -> list[dict]:
+    from supportdesk.core.team import client
+
+    rng = random.Random(18)
+    scale = 0.2 if quick else 1.0
+    note = "quick: 1/5 of the data" if quick else ""
+    here, peer = _pair(workdir)
+    port = _free_port()
+    peer.close()
+    server = _serve(workdir / "peer", port)
+    address = f"127.0.0.1:{port}"
+    out = []
+    try:
+        client.sync_team(here, [address])  # the roster: both desks know each other
+        day = int(300 * scale)
+        _work(here, rng, int(day * 1.5), "ngày")  # 300 requests and their follow-ups
+        start = time.perf_counter()
+        result = client.sync_team(here, [address])
+        out.append(metric(f"a day of {day} requests ({result['sent']} events) replicated",
+                          time.perf_counter() - start, "s", 2.0, note))  # fmt: skip
+
+        month = int(5000 * scale)
+        _work(here, rng, month, "tháng")
+        server.terminate()
+        server.wait(10)
+        from supportdesk.core.store import open_store
+
+        peer = open_store(workdir / "peer", seed=False)
+        _work(peer, rng, month, "tháng bên kia")
+        peer.close()
+        server = _serve(workdir / "peer", port)
+        start = time.perf_counter()
+        result = client.sync_team(here, [address])
+        out.append(metric(f"a month apart converged ({month} events per desk, 2 desks)",
+                          time.perf_counter() - start, "s", 10.0,
+                          f"{result['sent']} sent, {result['received']} received"
+                          f" {note}"))  # fmt: skip
+
+        out += _during_sync(here, workdir, address, rng, scale, note)
+    finally:
+        server.terminate()
+        server.wait(10)
+        here.close()
+    return out
+
+
+def _timed(fn, count: int) -> list[float]:
+    """Milliseconds of each call that succeeded (a refused one is counted by the caller)."""
+    samples = []
+    for _ in range(count):
+        start = time.perf_counter()
+        try:
+            fn()
+        except sqlite3.OperationalError:
+            continue
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _during_sync(here, workdir: Path, address: str, rng, scale: float, note: str) -> list[dict]:
+    """Search and intake at this desk's counter, alone and while this desk receives a month
+    from a desk back from the villages (the sync in a thread of this process, as in the app)."""
+    from supportdesk.core import tickets
+    from supportdesk.core.store import open_store
+    from supportdesk.core.team import client, pairing
+
+    third = _desk(workdir / "third")
+    peer = open_store(workdir / "peer", seed=False)
+    pairing.pair_locally(peer, third)
+    peer.close()
+    _work(third, rng, int(5000 * scale), "lưu động")
+    client.sync_team(third, [address])  # the peer holds the month now; this desk not yet
+    third.close()
+    queries = ["nguyen van", "0912", "ho tro so 12", "tran thi binh"]
+
+    def search():
+        tickets.search(here, rng.choice(queries), limit=50)
+
+    refused = []
+
+    def intake():
+        try:
+            tickets.create(here, {"category": "vneid", "summary": "Quên mật khẩu VNeID",
+                                  "requester_name": rng.choice(NAMES)}, actor="bench")  # fmt: skip
+        except sqlite3.OperationalError as exc:  # counted and shown, never hidden
+            refused.append(str(exc))
+            raise
+
+    rounds = 60
+    alone = {"search": _timed(search, rounds), "intake": _timed(intake, rounds)}
+    done = threading.Event()
+
+    def run_sync():
+        own = open_store(workdir / "here", seed=False, check=False)  # a connection per thread
+        try:
+            client.sync_team(own, [address], gentle=GENTLE, page=100)
+        finally:
+            own.close()
+            done.set()
+
+    sync_thread = threading.Thread(target=run_sync)
+    sync_thread.start()
+    during: dict[str, list[float]] = {"search": [], "intake": []}
+    while not done.is_set():
+        during["search"] += _timed(search, 1)
+        during["intake"] += _timed(intake, 1)
+    sync_thread.join()
+    after = {"search": _timed(search, rounds), "intake": _timed(intake, rounds)}
+    out = []
+    for name in ("search", "intake"):
+        # The store grows during the sync (the month received, the intakes): the reference is
+        # the mean of the medians before and after it, the size it had on average meanwhile.
+        before = (statistics.median(alone[name]) + statistics.median(after[name])) / 2
+        then = statistics.median(during[name])
+        out.append(metric(f"request {name} during a sync, p50 slowdown",
+                          (then / before - 1) * 100, "%", 10.0,
+                          f"{before:.2f} → {then:.2f} ms, p95 {percentile(during[name], 95):.1f}"
+                          f" ms ({len(during[name])} samples; {len(refused)} intakes refused)"
+                          f" {note}"))  # fmt: skip
+    return out
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in bench(Path(tmp), "--quick" in sys.argv):
+            print(row)
