@@ -51,6 +51,10 @@ class BackgroundWork(QObject):
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.back_up)
+        from supportdesk.ui.team_work import TeamWork
+
+        self.team = TeamWork(ctx, self)  # the commune's other desks (when in a team)
+        self.team.message.connect(self.message)
 
     def start(self) -> None:
         """The daily backup, and periodic sync when this PC is enrolled with the hub."""
@@ -59,10 +63,12 @@ class BackgroundWork(QObject):
         if self.ctx.setting("hub_url"):
             self.timer.start()
             QTimer.singleShot(FIRST_SYNC_DELAY_MS, self, lambda: self.sync_now())
+        self.team.start()
 
     def stop(self) -> None:
         self.timer.stop()
         self.backup_timer.stop()
+        self.team.stop()
 
     def back_up(self) -> None:
         self.ctx.tasks.start(_backup, str(self.ctx.data_dir), on_done=self.backed_up.emit,

@@ -61,6 +61,9 @@ class MainWindow(QMainWindow):
         self.background.message.connect(self.hint)
         self.background.synced.connect(lambda _r: ctx.changes.notify("sync"))
         self.background.purged.connect(lambda n: n and ctx.changes.notify("requests"))
+        self.background.team.synced.connect(
+            lambda r: r.get("received") and ctx.changes.notify("requests")
+        )
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()

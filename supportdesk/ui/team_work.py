@@ -1,0 +1,87 @@
+"""The team's work while the app is open: this desk's endpoint for the other desks, and a
+gentle sync with every reachable desk each minute (core.team; docs/ARCHITECTURE.md, "team").
+
+Started by BackgroundWork only when this desk is in a team. The endpoint serves from its own
+threads, each with its own store connection; the sync runs as a background task and rests
+between pages, so the person at the counter keeps the store and the processor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from supportdesk.ui.context import AppContext
+
+TEAM_SYNC_MS = 60 * 1000
+FIRST_TEAM_SYNC_MS = 10 * 1000
+GENTLE = 3.0  # rest three times each page's time (see core.team.client.exchange)
+
+
+def _team_sync(db) -> dict:
+    from supportdesk.core.team import client
+
+    return client.sync_team(db, gentle=GENTLE, page=100)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TeamWork", text)
+
+
+class TeamWork(QObject):
+    synced = Signal(dict)  # the sync_team result: {"sent", "received", "peers"}
+    message = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.server = None
+        self.syncing = False
+        self.last_result: dict | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(TEAM_SYNC_MS)
+        self.timer.timeout.connect(self.sync_now)
+
+    def start(self) -> None:
+        from supportdesk.core.team.server import TeamServer
+
+        if not self.ctx.setting("team"):
+            return
+        port = int(self.ctx.setting("team_port"))
+        try:
+            self.server = TeamServer(Path(self.ctx.data_dir), "0.0.0.0", port).start()
+        except OSError:
+            self.message.emit(_tr("Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được "
+                                  "sang máy này.").replace("{0}", str(port)))  # fmt: skip
+        self.timer.start()
+        QTimer.singleShot(FIRST_TEAM_SYNC_MS, self, self.sync_now)
+
+    def stop(self) -> None:
+        self.timer.stop()
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def sync_now(self) -> bool:
+        if self.syncing or not self.ctx.setting("team"):
+            return False
+        self.syncing = True
+        self.ctx.tasks.start(_team_sync, on_done=self._synced, on_error=self._failed)
+        return True
+
+    def _synced(self, result: dict) -> None:
+        self.syncing = False
+        self.last_result = result
+        reached = [p for p in result["peers"] if p["ok"]]
+        if result["received"]:
+            self.message.emit(_tr("Nhóm: đã nhận {0} thay đổi từ {1} máy.")
+                              .replace("{0}", str(result["received"]))
+                              .replace("{1}", str(len(reached))))  # fmt: skip
+        self.synced.emit(result)
+
+    def _failed(self, error) -> None:
+        from supportdesk.core.errors import user_message
+
+        self.syncing = False
+        self.message.emit(_tr("Đồng bộ nhóm lỗi: {0}").replace("{0}", user_message(error)))
+        self.synced.emit({"sent": 0, "received": 0, "peers": [], "error": str(error)})
