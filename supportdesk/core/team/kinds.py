@@ -45,12 +45,24 @@ def _event_body(db: Database, uid: str) -> dict:
     return body
 
 
-def apply(db: Database, item: dict, touched: set[int]) -> None:
-    """Apply one received item (inside the page's transaction); requests whose events changed
-    are added to `touched` so that their state is replayed once per page."""
+class Page:
+    """What applying one page keeps track of: requests to replay once at its end."""
+
+    def __init__(self, db: Database):
+        self.columns = replay.columns(db)
+        # Requests that already had events when one arrived. A request this page inserts from
+        # its `created` event holds its snapshot already, until a later event touches it.
+        self.touched: set[int] = set()
+
+    def to_replay(self) -> list[int]:
+        return sorted(self.touched)
+
+
+def apply(db: Database, item: dict, page: Page) -> None:
+    """Apply one received item (inside the page's transaction)."""
     kind, body = item["kind"], item["body"]
     if kind == "event":
-        _apply_event(db, body, touched)
+        _apply_event(db, body, page)
     elif kind == "member":
         membership.apply_member(db, body, int(item["hlc"]))
     elif kind in records.KINDS:
@@ -58,14 +70,15 @@ def apply(db: Database, item: dict, touched: set[int]) -> None:
     # Kinds a newer version added are kept in the feed (and passed on) but not interpreted.
 
 
-def _apply_event(db: Database, body: dict, touched: set[int]) -> None:
+def _apply_event(db: Database, body: dict, page: Page) -> None:
     if db.execute("SELECT 1 FROM request_events WHERE uid = ?", [body["uid"]]).fetchone():
         return
     found = db.execute("SELECT id FROM requests WHERE uid = ?", [body["request_uid"]]).fetchone()
     if found is not None:
         request_id = found[0]
+        page.touched.add(request_id)
     elif body["action"] == "created" or "ticket" in json.loads(body["payload"] or "{}"):
-        request_id = replay.insert_from(db, json.loads(body["payload"]))
+        request_id = replay.insert_from(db, json.loads(body["payload"]), page.columns)
     else:
         raise MergeError(f"sự kiện {body['uid']} thuộc một yêu cầu chưa có ở máy này")
     values = {c: body[c] for c in _EVENT_COLUMNS}
@@ -75,4 +88,3 @@ def _apply_event(db: Database, body: dict, touched: set[int]) -> None:
         f"INSERT INTO request_events (request_id, {names}) VALUES (:request_id, {marks})",
         {**values, "request_id": request_id},
     )
-    touched.add(request_id)

@@ -22,12 +22,12 @@ def apply_page(
     applied = 0
     with feed.writing(db):
         held = feed.vector(db)
-        touched: set[int] = set()
+        page = kinds.Page(db)
         for item in items:
             origin, seq = item["origin"], int(item["seq"])
             if seq != held.get(origin, 0) + 1:
                 continue  # already held, or a gap: it comes again in order
-            kinds.apply(db, item, touched)
+            kinds.apply(db, item, page)
             db.execute(
                 "INSERT INTO team_feed (origin, seq, kind, uid, hlc, body) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
@@ -38,6 +38,6 @@ def apply_page(
             applied += 1
             if progress is not None:
                 progress(applied)
-        for request_id in sorted(touched):
+        for request_id in page.to_replay():
             replay.rebuild(db, request_id)
     return applied

@@ -91,12 +91,17 @@ def scrub_personal(db: Database, request_id: int) -> None:
             )
 
 
-def insert_from(db: Database, snapshot: dict) -> int:
-    """A request first seen in a peer's `created` event: a new row with a local id."""
+def columns(db: Database) -> set[str]:
+    return {r[1] for r in db.execute("PRAGMA table_info(requests)")}
+
+
+def insert_from(db: Database, snapshot: dict, known: set[str] | None = None) -> int:
+    """A request first seen in a peer's `created` event: a new row with a local id. `known` is
+    `columns(db)`, read once by a caller inserting many."""
     from supportdesk.core.tickets.log import _insert, _search_text
 
-    columns = {r[1] for r in db.execute("PRAGMA table_info(requests)")}
-    row = {k: v for k, v in snapshot.items() if k in columns and k not in ("id", "search_text")}
+    known = known or columns(db)
+    row = {k: v for k, v in snapshot.items() if k in known and k not in ("id", "search_text")}
     _known_category(db, row.get("category"))
     row["search_text"] = _search_text(row)
     return _insert(db, "requests", row)
