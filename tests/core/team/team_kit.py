@@ -38,10 +38,11 @@ class DirectPeer:
 
 
 def request_view(db) -> list[tuple]:
-    """Every request as all desks must agree on it: everything but the local row id."""
+    """Every request as all desks must agree on it: everything but the local row id and the
+    search index's text (each desk folds it itself; an old version folded it differently)."""
     cursor = db.execute("SELECT * FROM requests ORDER BY uid")
     names = [d[0] for d in cursor.description]
-    keep = [i for i, n in enumerate(names) if n != "id"]
+    keep = [i for i, n in enumerate(names) if n not in ("id", "search_text")]
     return [tuple(row[i] for i in keep) for row in cursor]
 
 
