@@ -8,10 +8,8 @@ event belongs to) was stamped earlier and arrives first, even across origins."""
 
 from __future__ import annotations
 
-import contextlib
 import heapq
 import json
-from collections.abc import Iterator
 
 from sqlite_utils import Database
 
@@ -19,23 +17,6 @@ from supportdesk.core.team import clock
 from supportdesk.core.team.backfill import new_uid
 
 PAGE = 500  # items per page: one transaction each, short enough not to hold up the counter
-
-
-@contextlib.contextmanager
-def writing(db: Database) -> Iterator[Database]:
-    """A write transaction that takes the write lock first (BEGIN IMMEDIATE): a transaction that
-    reads and then writes would fail at once, not wait, if another process wrote meanwhile."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield db
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield db
-    except BaseException:
-        db.conn.rollback()
-        raise
-    db.conn.commit()
 
 
 def desk_id(db: Database) -> str:

@@ -61,7 +61,7 @@ def found_team(db: Database, *, name: str = "") -> dict:
         raise TeamError("chưa đặt mã xã cho máy này: không lập được nhóm")
     made = {"team_id": secrets.token_hex(16), "commune_code": code,
             "key": secrets.token_bytes(KEY_BYTES).hex()}  # fmt: skip
-    with feed.writing(db):
+    with db.atomic():
         settings.put(db, SETTING_TEAM, made)
         settings.put(db, SETTING_MARK, MARKS[0])
         publish_member(db, desk_id(db), MARKS[0], name)
@@ -81,7 +81,7 @@ def publish_member(db: Database, desk: str, mark: str, name: str = "", address: 
     stamped = {**feed.stamp(db), "uid": desk}
     body = {"desk_id": desk, "mark": mark, "name": text.clean(name)[:100],
             "address": address}  # fmt: skip
-    with feed.writing(db):
+    with db.atomic():
         apply_member(db, body, stamped["hlc"])
         feed.append_local(db, "member", stamped, body)
 
@@ -99,7 +99,7 @@ def apply_member(db: Database, body: dict, hlc: int) -> None:
 
 def remember_address(db: Database, desk: str, address: str) -> None:
     """Where a peer answered last: local knowledge, not replicated."""
-    with feed.writing(db):
+    with db.atomic():
         db.execute("UPDATE team_desks SET address = ? WHERE desk_id = ?", [address, desk])
 
 
@@ -107,7 +107,7 @@ def join_as(db: Database, granted: dict) -> None:
     """Store what the inviting desk granted: the team, this desk's mark, the roster so far."""
     if team(db):
         raise TeamError("máy này đã ở trong một nhóm")
-    with feed.writing(db):
+    with db.atomic():
         settings.put(db, SETTING_TEAM, {k: granted[k] for k in ("team_id", "commune_code", "key")})
         settings.put(db, SETTING_MARK, granted["mark"])
         for member in granted.get("members", []):

@@ -20,7 +20,7 @@ def apply_page(
 ) -> int:
     """Apply `items` (stamp order, as feed.items_since gives them); returns how many were new."""
     applied = 0
-    with feed.writing(db):
+    with db.atomic():
         held = feed.vector(db)
         page = kinds.Page(db)
         for item in items:

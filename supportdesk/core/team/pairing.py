@@ -12,7 +12,7 @@ import time
 from sqlite_utils import Database
 
 from supportdesk.core.store import settings
-from supportdesk.core.team import feed, membership, wire
+from supportdesk.core.team import membership, wire
 from supportdesk.core.team.membership import TeamError
 
 SETTING_INVITE = "team_invite"
@@ -66,7 +66,7 @@ def answer(db: Database, request: dict, peer_host: str, *, now: float | None = N
     joiner = str(asked["desk_id"])
     if joiner == membership.desk_id(db):
         raise TeamError("không thể ghép một máy với chính nó")
-    with feed.writing(db):
+    with db.atomic():
         known = {m["desk_id"]: m["mark"] for m in membership.members(db)}
         mark = known.get(joiner) or membership.next_mark(db)
         settings.put(db, SETTING_INVITE, None)  # used up
