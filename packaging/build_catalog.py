@@ -1,14 +1,19 @@
-"""Build resources/catalog/procedures.json from the portal procedure Markdown files.
+"""Build resources/catalog/procedures.json.gz from the portal procedure Markdown files.
 
     python packaging/build_catalog.py [SRC_DIR] [OUT_FILE]
 
 SRC_DIR defaults to shared/data/portal-procedures next to the repository (looked up in the
 repository's parent folders, so a git worktree finds it too); OUT_FILE to
-resources/catalog/procedures.json. The output is deterministic: rerunning gives the same bytes.
+resources/catalog/procedures.json.gz. Every procedure of every level is kept (a file naming no
+level keeps an empty ``levels``). The JSON is compact, one procedure per line, and gzip-compressed
+without a time stamp or file name, so that rerunning gives the same text (the same bytes with the
+same zlib).
 """
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
 import sys
 from pathlib import Path
@@ -18,9 +23,9 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a plain script from a source checko
 
 from supportdesk.core.catalog.portal_markdown import SNAPSHOT_DATE, iter_portal_directory  # noqa: E402
 
-DEFAULT_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.json"
+DEFAULT_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.json.gz"
 SOURCE = (
-    "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), thủ tục có Cấp xã; "
+    "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), thủ tục mọi cấp; "
     f"via github.com/suzynotsusie/data-pipeline raw_data/, snapshot {SNAPSHOT_DATE}"
 )
 
@@ -31,6 +36,15 @@ def default_source_dir() -> Path:
         if (parent / relative).is_dir():
             return parent / relative
     return REPO_ROOT.parent / relative
+
+
+def catalog_text(catalog: dict) -> str:
+    """The compact JSON text: header keys, then one procedure per line (diffable once gunzipped)."""
+    header = {k: v for k, v in catalog.items() if k != "procedures"}
+    compact = {"ensure_ascii": False, "separators": (",", ":")}
+    lines = [json.dumps(p, **compact) for p in catalog["procedures"]]
+    head = json.dumps(header, **compact)[:-1]
+    return head + ',"procedures":[\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def build(src_dir: Path) -> str:
@@ -48,7 +62,15 @@ def build(src_dir: Path) -> str:
         "source": SOURCE,
         "procedures": [procedures[code] for code in sorted(procedures)],
     }
-    return json.dumps(catalog, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    return catalog_text(catalog)
+
+
+def gzip_bytes(text: str) -> bytes:
+    """gzip with mtime 0 and no file name: the bytes depend on the text only."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, compresslevel=9, mtime=0) as out:
+        out.write(text.encode("utf-8"))
+    return buffer.getvalue()
 
 
 def main(argv: list[str]) -> int:
@@ -59,9 +81,12 @@ def main(argv: list[str]) -> int:
     out_file = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
     text = build(src_dir)
     out_file.parent.mkdir(parents=True, exist_ok=True)
-    out_file.write_text(text, encoding="utf-8", newline="\n")
+    if out_file.suffix == ".gz":
+        out_file.write_bytes(gzip_bytes(text))
+    else:
+        out_file.write_text(text, encoding="utf-8", newline="\n")
     count = len(json.loads(text)["procedures"])
-    print(f"{count} procedures written to {out_file}")
+    print(f"{count} procedures written to {out_file} ({out_file.stat().st_size:,} bytes)")
     return 0
 
 

@@ -13,14 +13,16 @@ from supportdesk.commands._common import (
     report_import,
 )
 
-LEVELS = ("xa", "tinh", "bo", "huyen")
+LEVELS = ("xa", "tinh", "bo", "huyen", "khac")
 
 
 def register(sub) -> None:
     parser = sub.add_parser("catalog", help="danh mục thủ tục hành chính")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    p = actions.add_parser("import", help="nhập danh mục (.json, .xlsx của Cổng DVC, .csv)")
+    p = actions.add_parser(
+        "import", help="nhập danh mục (.json, .json.gz, .xlsx của Cổng DVC, .csv)"
+    )
     p.add_argument("file")
     add_json_flag(p)
     p.set_defaults(handler=cmd_import)
@@ -38,7 +40,7 @@ def register(sub) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_show)
 
-    p = actions.add_parser("export", help="xuất danh mục ra tệp JSON")
+    p = actions.add_parser("export", help="xuất danh mục ra tệp JSON (.json hoặc nén .json.gz)")
     p.add_argument("file")
     p.set_defaults(handler=cmd_export)
 

@@ -6,12 +6,11 @@ import json
 import os
 from pathlib import Path
 
-from supportdesk import paths
 from supportdesk.core import catalog
 from supportdesk.core.store import settings
 from supportdesk.core.store.connection import open_store
 
-SHIPPED = json.loads(paths.resource("catalog", "procedures.json").read_text(encoding="utf-8"))
+SHIPPED = catalog.shipped_catalog()
 
 
 def procedures(batch: int, n: int) -> list[dict]:

@@ -17,6 +17,8 @@ from supportdesk.core.catalog.records import (
     levels_from_text,
     load_shipped_catalog,
     normalise,
+    read_catalog,
+    shipped_catalog,
     upsert,
 )
 from supportdesk.core.catalog.searching import SearchResult, search, title_length
@@ -36,7 +38,9 @@ __all__ = [
     "levels_from_text",
     "load_shipped_catalog",
     "normalise",
+    "read_catalog",
     "search",
+    "shipped_catalog",
     "title_length",
     "upsert",
 ]

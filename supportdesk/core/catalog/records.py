@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterable
@@ -15,6 +16,7 @@ from supportdesk.core.catalog.searching import title_length
 from supportdesk.core.tabular import BadInputError, ImportReport, records
 
 CATALOG_FORMAT = "supportdesk-catalog/1"
+SHIPPED = ("catalog", "procedures.json.gz")  # resource path of the shipped catalog
 CODE_RE = re.compile(r"^\d{1,2}\.\d{6}$")
 
 TEXT_FIELDS = (
@@ -175,21 +177,35 @@ def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> Import
     return report
 
 
+def is_catalog_json(path: Path) -> bool:
+    """The project's JSON, plain or gzip-compressed (what `catalog export` writes)."""
+    name = path.name.lower()
+    return name.endswith(".json") or name.endswith(".json.gz")
+
+
 def import_file(db: Database, path: Path | str) -> ImportReport:
-    """Import a catalog file: the project's JSON, the portal's Excel list export, or CSV."""
+    """Import a catalog file: the project's JSON (.json or .json.gz), the portal's Excel list
+    export, or CSV."""
     path = Path(path)
     if not path.is_file():
         raise BadInputError(path, "không tìm thấy tệp")
-    if path.suffix.lower() == ".json":
-        numbered = list(enumerate(_read_catalog_json(path), start=1))
+    if is_catalog_json(path):
+        numbered = list(enumerate(read_catalog(path)["procedures"], start=1))
     else:
         numbered = list(records(path, LIST_COLUMNS, required={"code", "name"}))
     return import_records(db, numbered)
 
 
-def _read_catalog_json(path: Path) -> list[dict]:
+def read_catalog(path: Path | str) -> dict:
+    """The catalog document of a .json or .json.gz file, its shape checked."""
+    path = Path(path)
     try:
-        doc = json.loads(path.read_text(encoding="utf-8-sig"))
+        raw = path.read_bytes()
+        if raw[:2] == b"\x1f\x8b":  # gzip magic: a .json.gz (or a compressed file renamed)
+            raw = gzip.decompress(raw)
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise BadInputError(path, f"tệp nén hỏng: {exc}") from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BadInputError(path, f"JSON hỏng: {exc}") from exc
     if not isinstance(doc, dict) or doc.get("format") != CATALOG_FORMAT:
@@ -197,22 +213,34 @@ def _read_catalog_json(path: Path) -> list[dict]:
     procedures = doc.get("procedures")
     if not isinstance(procedures, list) or not all(isinstance(p, dict) for p in procedures):
         raise BadInputError(path, "trường 'procedures' phải là một danh sách đối tượng")
-    return procedures
+    return doc
+
+
+def shipped_catalog() -> dict:
+    """The catalog document shipped in resources/ (every procedure of the portal snapshot)."""
+    from supportdesk.paths import resource
+
+    return read_catalog(resource(*SHIPPED))
 
 
 def load_shipped_catalog(db: Database) -> ImportReport:
     from supportdesk.paths import resource
 
-    report = import_file(db, resource("catalog", "procedures.json"))
+    report = import_file(db, resource(*SHIPPED))
     if report.rejected:
         raise RuntimeError(f"shipped catalog has bad rows: {report.rejected[:3]}")
     return report
 
 
 def export_file(db: Database, path: Path | str, version: str = "") -> int:
+    """Write every procedure as the project's JSON; a name ending in .gz is gzip-compressed."""
     procedures = [{k: v for k, v in p.items() if k != "has_details"} for p in all_procedures(db)]
     doc = {"format": CATALOG_FORMAT, "version": version, "procedures": procedures}
-    Path(path).write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+    path = Path(path)
+    if path.name.lower().endswith(".gz"):
+        data = gzip.compress(data, mtime=0)
+    path.write_bytes(data)
     return len(procedures)
 
 

@@ -217,7 +217,10 @@ class Handout:
             )
         # The case title and the column heads repeat on every page the table runs over.
         span = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), colors.white)]
-        return parts.table(rows, widths, parts.grid(header_rows=2) + span, repeatRows=2)
+        # splitInRow: one item of the portal can be longer than a page (1.013742).
+        return parts.table(
+            rows, widths, parts.grid(header_rows=2) + span, repeatRows=2, splitInRow=1
+        )
 
     def _notes(self, title: str, items: list[dict]) -> list:
         st = self.st

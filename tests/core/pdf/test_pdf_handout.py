@@ -120,15 +120,16 @@ def test_longest_procedure_of_the_shipped_catalog_paginates():
     import json
 
     from supportdesk.core import catalog
-    from supportdesk.paths import resource
 
-    records = json.loads(resource("catalog", "procedures.json").read_text(encoding="utf-8"))
+    records = catalog.shipped_catalog()
     longest = max(records["procedures"], key=lambda r: len(json.dumps(r, ensure_ascii=False)))
-    assert longest["code"] in ("1.014199", "1.000691")
+    assert longest["code"] == "1.013742"
     p = catalog.normalise(longest)
     texts = page_texts(handout.render(p, CENTER, "a4"))
     assert len(texts) > 3
     assert f"Trang {len(texts)}/{len(texts)}" in texts[-1]
     joined = " ".join(texts)
     items = [i for case in p["dossier"] for i in case["items"]]
-    assert items and all(flat(i["name"].lstrip("-–• ")) in joined for i in items)
+    # An item longer than a page (1.013742 has items of 5,000 characters) is split across pages,
+    # with the running head between the parts: its start must be there.
+    assert items and all(flat(i["name"].lstrip("-–• "))[:200] in joined for i in items)
