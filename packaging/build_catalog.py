@@ -1,6 +1,8 @@
-"""Build resources/catalog/procedures.json.gz from the portal procedure Markdown files.
+"""Build resources/catalog/procedures.json.gz from the portal procedure Markdown files, and the
+pack a new store copies it from (resources/catalog/procedures.sqlite.gz).
 
     python packaging/build_catalog.py [SRC_DIR] [OUT_FILE]
+    python packaging/build_catalog.py --pack      # only the pack, from the committed catalog
 
 SRC_DIR defaults to shared/data/portal-procedures next to the repository (looked up in the
 repository's parent folders, so a git worktree finds it too); OUT_FILE to
@@ -8,6 +10,11 @@ resources/catalog/procedures.json.gz. Every procedure of every level is kept (a 
 level keeps an empty ``levels``). The JSON is compact, one procedure per line, and gzip-compressed
 without a time stamp or file name, so that rerunning gives the same text (the same bytes with the
 same zlib).
+
+The pack is the shipped catalog imported into an empty store by the ordinary import, so that a
+new data dir copies it instead of indexing 2,104 procedures (supportdesk/core/catalog/shipped.py).
+Rebuild it with --pack after a change of the schema or of the search columns: the test
+tests/core/catalog/test_catalog_pack.py says when. It needs no portal data.
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ sys.path.insert(0, str(REPO_ROOT))  # run as a plain script from a source checko
 from supportdesk.core.catalog.portal_markdown import SNAPSHOT_DATE, iter_portal_directory  # noqa: E402
 
 DEFAULT_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.json.gz"
+PACK_OUT = REPO_ROOT / "resources" / "catalog" / "procedures.sqlite.gz"
 SOURCE = (
     "Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), thủ tục mọi cấp; "
     f"via github.com/suzynotsusie/data-pipeline raw_data/, snapshot {SNAPSHOT_DATE}"
@@ -73,8 +81,18 @@ def gzip_bytes(text: str) -> bytes:
     return buffer.getvalue()
 
 
+def build_pack(catalog_file: Path = DEFAULT_OUT, out: Path = PACK_OUT) -> None:
+    from supportdesk.core.catalog import shipped
+
+    count = shipped.build_pack(catalog_file, out)
+    print(f"{count} procedures packed into {out} ({out.stat().st_size:,} bytes)")
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) > 2:
+    if argv == ["--pack"]:
+        build_pack()
+        return 0
+    if len(argv) > 2 or any(a.startswith("-") for a in argv):
         print(__doc__, file=sys.stderr)
         return 2
     src_dir = Path(argv[0]) if argv else default_source_dir()
@@ -87,6 +105,8 @@ def main(argv: list[str]) -> int:
         out_file.write_text(text, encoding="utf-8", newline="\n")
     count = len(json.loads(text)["procedures"])
     print(f"{count} procedures written to {out_file} ({out_file.stat().st_size:,} bytes)")
+    if out_file == DEFAULT_OUT:
+        build_pack()
     return 0
 
 

@@ -47,13 +47,21 @@ def sync_catalog_agencies(db: Database) -> ImportReport:
     report = ImportReport()
     links: dict[str, set[str]] = {}
     names: dict[str, str] = {}
+    # 2,104 procedures name a few hundred distinct agency cells: split and fold each once
+    # (a new data dir runs this at its first use, which has 1 s in all).
+    split: dict[str, list[tuple[str, str]]] = {}
     for code, competent, executing in db.execute(
         "SELECT code, competent_agency, executing_agency FROM procedures ORDER BY code"
     ):
-        for name in split_agencies(competent or "") + split_agencies(executing or ""):
-            key = directory._match_key("agency", name, "")
-            names.setdefault(key, name)
-            links.setdefault(key, set()).add(code)
+        for cell in (competent or "", executing or ""):
+            if cell not in split:
+                split[cell] = [
+                    (directory._match_key("agency", name, ""), name)
+                    for name in split_agencies(cell)
+                ]
+            for key, name in split[cell]:
+                names.setdefault(key, name)
+                links.setdefault(key, set()).add(code)
     with db.atomic():
         for key, codes in links.items():
             found = db.execute("SELECT id FROM contacts WHERE match_key = ?", [key]).fetchone()
