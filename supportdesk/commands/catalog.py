@@ -54,40 +54,56 @@ def cmd_import(args) -> int:
 
 def cmd_search(args) -> int:
     from supportdesk.core import catalog
+    from supportdesk.core.catalog import levels
 
     if args.limit < 1:
         raise CommandError("--limit phải lớn hơn 0")
     result = catalog.search(
         open_db(args), args.query, limit=args.limit, level=args.level, field=args.field
     )
+    items = [dict(item, level=levels.label(item)) for item in result.items]
     if args.json:
-        print_json(result.items)
+        print_json(items)
         return 0
     for fix in result.corrections:
         print(f"Đã sửa chính tả: “{fix.said}” → “{fix.used}”")
-    if result.approximate and result.items:
+    if result.approximate and items:
         print("Không tìm thấy chính xác — kết quả gần đúng:")
-    if not result.items:
+    if not items:
         print("Không tìm thấy thủ tục nào.")
         return 0
     print_table(
-        [(p["code"], p["name"], p["field"]) for p in result.items], ["Mã", "Tên", "Lĩnh vực"]
+        [(p["code"], levels.short(p), p["name"], p["field"]) for p in items],
+        ["Mã", "Cấp", "Tên", "Lĩnh vực"],
     )
     return 0
 
 
 def cmd_show(args) -> int:
     from supportdesk.core import catalog
+    from supportdesk.core.catalog import checklist, levels
 
     procedure = catalog.get(open_db(args), args.code)
     if procedure is None:
         raise CommandError(f"không có thủ tục mã {args.code}")
+    go = levels.where_to_go(procedure)
+    grouped = checklist.group_dossier(procedure["dossier"])
     if args.json:
+        procedure["level"] = levels.label(procedure)
+        procedure["where_to_go"] = None if go is None else {
+            "agency": go.agency, "address": go.address, "online": go.online,
+        }  # fmt: skip
+        procedure["checklist"] = checklist.as_dict(grouped)
         print_json(procedure)
         return 0
-    out = [f"{procedure['code']} — {procedure['name']}"]
+    out = [
+        f"{procedure['code']} — {procedure['name']}",
+        f"Cấp thực hiện: {levels.label(procedure)}",
+    ]
+    if go is not None:
+        out.append(levels.not_here(procedure))
+        out += [f"  {label}: {value}" for label, value in go.lines()]
     for label, key in [
-        ("Cấp thực hiện", "level_text"),
         ("Lĩnh vực", "field"),
         ("Cơ quan thực hiện", "executing_agency"),
         ("Cơ quan có thẩm quyền", "competent_agency"),
@@ -95,15 +111,9 @@ def cmd_show(args) -> int:
     ]:
         if procedure.get(key):
             out.append(f"{label}: {procedure[key]}")
-    for m in procedure["methods"]:
-        fee = f", phí: {m['fee_text']}" if m.get("fee_text") else ""
-        out.append(f"- {m['channel']}: {m['time_text']}{fee}")
-    for case in procedure["dossier"]:
-        out.append(case["case"] or "Thành phần hồ sơ")
-        for item in case["items"]:
-            out.append(
-                f"  [ ] {item['name']} (bản chính {item['originals']}, bản sao {item['copies']})"
-            )
+    for channels, time_text, fee in checklist.methods_rows(procedure["methods"]):
+        out.append(f"- {channels}: {time_text}; {fee}")
+    out += checklist.text_lines(grouped)
     print("\n".join(out))
     return 0
 

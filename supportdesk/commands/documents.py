@@ -6,11 +6,14 @@ from pathlib import Path
 
 from supportdesk.commands._common import CommandError, open_db
 
+FULL_HELP = "bản đầy đủ (mọi trường hợp, lưu ý cho cán bộ, căn cứ pháp lý)"
+
 
 def register(sub) -> None:
     p = sub.add_parser("handout", help="in hướng dẫn hồ sơ một thủ tục (PDF)")
     p.add_argument("code", help="mã thủ tục, ví dụ 1.001193")
     p.add_argument("--size", choices=("a4", "a5"), default="a4")
+    p.add_argument("--full", action="store_true", help=FULL_HELP)
     p.add_argument("-o", "--output", required=True, help="tệp PDF cần ghi")
     p.set_defaults(handler=cmd_handout)
 
@@ -18,6 +21,7 @@ def register(sub) -> None:
     p.add_argument("codes", nargs="*", metavar="CODE", help="mã thủ tục (bỏ trống: dùng --top)")
     p.add_argument("--top", type=int, metavar="N", help="N thủ tục được hỏi nhiều nhất tháng này")
     p.add_argument("--size", choices=("a4", "a5"), default="a4")
+    p.add_argument("--full", action="store_true", help=FULL_HELP)
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(handler=cmd_handouts)
     register_requests(sub)
@@ -37,7 +41,7 @@ def _save(db, kind: str, key, output: str, **options) -> int:
 
 
 def cmd_handout(args) -> int:
-    return _save(open_db(args), "handout", args.code, args.output, size=args.size)
+    return _save(open_db(args), "handout", args.code, args.output, size=args.size, full=args.full)
 
 
 def cmd_handouts(args) -> int:
@@ -53,7 +57,7 @@ def cmd_handouts(args) -> int:
         top, note = top_procedures(db, args.top)
         codes += [c for c in top if c not in codes]
         print(note)
-    return _save(db, "handouts", codes, args.output, size=args.size)
+    return _save(db, "handouts", codes, args.output, size=args.size, full=args.full)
 
 
 def register_requests(sub) -> None:

@@ -29,6 +29,7 @@ LEVEL = {
     "huyen": QT_TRANSLATE_NOOP("vocab", "Cấp huyện"),
     "tinh": QT_TRANSLATE_NOOP("vocab", "Cấp tỉnh"),
     "bo": QT_TRANSLATE_NOOP("vocab", "Trung ương"),
+    "khac": QT_TRANSLATE_NOOP("vocab", "Cơ quan khác"),  # the portal's "Cơ quan khác"
 }
 # The same levels in a narrow list column.
 LEVEL_SHORT = {
@@ -36,6 +37,7 @@ LEVEL_SHORT = {
     "huyen": QT_TRANSLATE_NOOP("vocab", "Huyện"),
     "tinh": QT_TRANSLATE_NOOP("vocab", "Tỉnh"),
     "bo": QT_TRANSLATE_NOOP("vocab", "Bộ"),
+    "khac": QT_TRANSLATE_NOOP("vocab", "Khác"),
 }
 
 REQUESTER_KIND = {

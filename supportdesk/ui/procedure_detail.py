@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk.core.catalog import answer as catalog_answer
+from supportdesk.core.catalog import checklist, levels
 from supportdesk.ui.checklist import ChecklistWidget
 
 # Where the part a question asks for is in the information pane (anchors of _info_html).
@@ -58,6 +59,16 @@ class ProcedureDetail(QWidget):
         )
         self.answer.hide()
         self.asked = "general"
+        # For a procedure the commune does not decide: where to go, said before anything else.
+        self.where = QLabel()
+        self.where.setObjectName("whereToGo")
+        self.where.setWordWrap(True)
+        self.where.setTextFormat(Qt.TextFormat.RichText)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #1a1a1a; border: 1px solid #c9a227;"
+            " padding: 4px; }"
+        )
         self.copy_button = QPushButton()
         self.print_button = QPushButton()
         self.log_button = QPushButton()
@@ -97,6 +108,7 @@ class ProcedureDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
+        layout.addWidget(self.where)
         layout.addWidget(self.answer)
         layout.addLayout(buttons)
         layout.addWidget(split, 1)
@@ -156,22 +168,35 @@ class ProcedureDetail(QWidget):
         if procedure is None:
             self.title.setText(self.tr("Chọn một thủ tục trong danh sách để xem chi tiết."))
             self.subtitle.setText("")
-            self.checklist.fill([], set(), "", "")
+            self.where.hide()
+            self.checklist.fill(None, set(), "")
             self.info.clear()
             return
         self.title.setText(procedure["name"])
-        parts = [self.tr("Mã số {0}").replace("{0}", procedure["code"])]
-        parts += [procedure[k] for k in ("field", "level_text") if procedure.get(k)]
+        parts = [self.tr("Mã số {0}").replace("{0}", procedure["code"]), levels.label(procedure)]
+        parts += [procedure["field"]] if procedure.get("field") else []
         self.subtitle.setText(" · ".join(parts))
+        self._show_where(procedure)
         self._fill_checklist(procedure)
         self.info.setHtml(self._info_html(procedure))
 
+    def _show_where(self, procedure: dict) -> None:
+        go = levels.where_to_go(procedure)
+        self.where.setVisible(go is not None)
+        if go is None:
+            self.where.clear()
+            return
+        rows = "".join(
+            f"<br><b>{escape(label)}:</b> {escape(value).replace(chr(10), '<br>')}"
+            for label, value in go.lines()
+        )
+        self.where.setText(f"<b>{escape(levels.not_here(procedure))}</b>{rows}")
+
     def _fill_checklist(self, procedure: dict) -> None:
         self.checklist.fill(
-            procedure.get("dossier") or [],
+            checklist.group_dossier(procedure.get("dossier") or []),
             self._ticks.get(procedure["code"], set()),
             self.tr("Danh mục chưa có thành phần hồ sơ của thủ tục này."),
-            self.tr("Thành phần hồ sơ"),
         )
 
     def _ticked(self) -> None:
@@ -198,8 +223,7 @@ class ProcedureDetail(QWidget):
                     escape(self.tr("Phí, lệ phí")),
                 )
             )
-            for m in p["methods"]:
-                cells = [m.get("channel", ""), m.get("time_text", ""), m.get("fee_text", "")]
+            for cells in checklist.methods_rows(p["methods"]):
                 h.append("<tr>" + "".join(f"<td>{escape(c or '—')}</td>" for c in cells) + "</tr>")
             h.append("</table>")
         for title, key in [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from supportdesk.core import vocab
+from supportdesk.core.catalog import levels
 
 
 def level_names() -> dict[str, str]:
@@ -18,7 +19,7 @@ def level_label(key: str) -> str:
 
 
 class ProcedureTableModel(QAbstractTableModel):
-    COLUMNS = ("name", "field", "code")
+    COLUMNS = ("name", "level", "field", "code")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -41,9 +42,12 @@ class ProcedureTableModel(QAbstractTableModel):
         item = self.items[index.row()]
         key = self.COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if key == "level":
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return levels.label(item)
+                return "/".join(level_label(lv) for lv in item.get("levels") or []) or "—"
             if key == "code" and role == Qt.ItemDataRole.ToolTipRole:
-                levels = ", ".join(level_label(lv) for lv in item["levels"])
-                return f"{item['code']} · {levels}"
+                return f"{item['code']} · {levels.label(item)}"
             return item[key]
         if role == Qt.ItemDataRole.UserRole:
             return item["code"]
@@ -54,6 +58,7 @@ class ProcedureTableModel(QAbstractTableModel):
             return None
         titles = (
             QCoreApplication.translate("ProcedureTableModel", "Tên thủ tục"),
+            QCoreApplication.translate("ProcedureTableModel", "Cấp"),
             QCoreApplication.translate("ProcedureTableModel", "Lĩnh vực"),
             QCoreApplication.translate("ProcedureTableModel", "Mã số"),
         )

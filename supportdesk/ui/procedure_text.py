@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from supportdesk.core.catalog import checklist, levels
+
 PORTAL_URL = (
     "https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc={}"
 )
@@ -26,11 +28,18 @@ def copies_text(item: dict) -> str:
 
 
 def as_text(procedure: dict, ticked: set[tuple[int, int]] | None = None) -> str:
-    """What "copy as text" puts on the clipboard: a checklist a citizen can read in a message."""
-    out = [f"{procedure['name']} (mã {procedure['code']})"]
+    """What "copy as text" puts on the clipboard: a checklist a citizen can read in a message,
+    grouped like the handout (core.catalog.checklist), without the officials' notes."""
+    out = [
+        f"{procedure['name']} (mã {procedure['code']})",
+        f"Cấp thực hiện: {levels.label(procedure)}",
+    ]
+    go = levels.where_to_go(procedure)
+    if go is not None:
+        out.append(levels.not_here(procedure))
+        out += [f"{label}: {value}" for label, value in go.lines()]
     for label, key in [
         ("Lĩnh vực", "field"),
-        ("Cấp thực hiện", "level_text"),
         ("Cơ quan thực hiện", "executing_agency"),
         ("Kết quả", "result"),
     ]:
@@ -38,24 +47,13 @@ def as_text(procedure: dict, ticked: set[tuple[int, int]] | None = None) -> str:
             out.append(f"{label}: {procedure[key]}")
     if procedure.get("methods"):
         out.append("")
-        out.append("Cách thức thực hiện:")
-        for m in procedure["methods"]:
-            fee = f"; phí, lệ phí: {m['fee_text']}" if m.get("fee_text") else ""
-            time = f": {m['time_text']}" if m.get("time_text") else ""
-            out.append(f"- {m.get('channel', '')}{time}{fee}")
-    for ci, case in enumerate(procedure.get("dossier") or []):
+        out.append("Cách nộp, thời hạn và phí:")
+        for channels, time_text, fee in checklist.methods_rows(procedure["methods"]):
+            out.append(f"- {channels}: {time_text}; {fee}")
+    grouped = checklist.group_dossier(procedure.get("dossier") or [])
+    if not grouped.is_empty():
         out.append("")
-        out.append(f"{case.get('case') or 'Thành phần hồ sơ'}:")
-        for ii, item in enumerate(case.get("items") or []):
-            mark = "[x]" if ticked and (ci, ii) in ticked else "[ ]"
-            extra = copies_text(item)
-            out.append(f"{mark} {item['name']}" + (f" ({extra})" if extra else ""))
-    if procedure.get("legal_basis"):
-        out.append("")
-        out.append("Căn cứ pháp lý:")
-        for law in procedure["legal_basis"]:
-            number = f"{law['number']} — " if law.get("number") else ""
-            out.append(f"- {number}{law.get('title', '')}")
+        out += checklist.text_lines(grouped, officials=False, ticked=ticked or set())
     out.append("")
     out.append(f"Xem trên Cổng Dịch vụ công quốc gia: {portal_url(procedure)}")
     return "\n".join(out)

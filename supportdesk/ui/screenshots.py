@@ -65,7 +65,12 @@ def _procedure_detail(desk, window, out: Path) -> list[Path]:
     page.query.setText("khai sinh")
     wait_until(lambda: page.detail.procedure is not None and not desk.ctx.tasks.busy)
     settle(100)
-    return [save(window, out / "procedure-detail.png")]
+    saved = [save(window, out / "procedure-detail.png")]
+    # A provincial procedure: the detail says first where to go and whether it can go online.
+    page.show_code("1.000049")
+    wait_until(lambda: (page.detail.procedure or {}).get("code") == "1.000049")
+    settle(100)
+    return saved + [save(window, out / "procedure-detail-province.png")]
 
 
 def _intake(desk, window, out: Path) -> list[Path]:

@@ -1,7 +1,9 @@
 """Administrative procedures: storing, importing, exporting and searching the catalog.
 
 The public API of the catalog; `records` stores and imports, `searching` finds, `shape` checks a
-record's shape, `portal_markdown` parses the portal's pages (see docs/ARCHITECTURE.md)."""
+record's shape, `portal_markdown` parses the portal's pages, `shipped` copies the prebuilt pack
+into a new store, `levels` says a procedure's level and where to go, `checklist` groups a dossier
+for the citizen (see docs/ARCHITECTURE.md)."""
 
 from supportdesk.core.catalog.records import (
     CATALOG_FORMAT,

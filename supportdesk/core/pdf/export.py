@@ -45,15 +45,22 @@ def procedure(db: Database, code: str) -> dict[str, Any]:
     return found
 
 
-def handout_pdf(db: Database, code: str, size: str = "a4", printed: date | None = None) -> bytes:
-    return handout.render(procedure(db, code), parts.center_from_settings(db), size, printed)
+def handout_pdf(
+    db: Database, code: str, size: str = "a4", printed: date | None = None, full: bool = False
+) -> bytes:
+    center = parts.center_from_settings(db)
+    return handout.render(procedure(db, code), center, size, printed, full)
 
 
 def handouts_pdf(
-    db: Database, codes: list[str], size: str = "a4", printed: date | None = None
+    db: Database,
+    codes: list[str],
+    size: str = "a4",
+    printed: date | None = None,
+    full: bool = False,
 ) -> bytes:
     procedures = [procedure(db, code) for code in codes]
-    return handout.render_many(procedures, parts.center_from_settings(db), size, printed)
+    return handout.render_many(procedures, parts.center_from_settings(db), size, printed, full)
 
 
 def request(db: Database, reference: str | int) -> dict[str, Any]:
@@ -143,11 +150,13 @@ def _utc(moment: datetime) -> str:
 
 def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
     """The PDF of one document. kind/key: handout/code, handouts/[codes], receipt/request id,
-    report/period ('2026-11'). Options: size ('a4'|'a5'), width ('a5'|'80mm'), printed (date)."""
+    report/period ('2026-11'). Options: size ('a4'|'a5'), width ('a5'|'80mm'), printed (date),
+    full (a handout's complete version instead of the citizen's)."""
+    size, printed, full = options.get("size", "a4"), options.get("printed"), options.get("full")
     if kind == "handout":
-        return handout_pdf(db, key, options.get("size", "a4"), options.get("printed"))
+        return handout_pdf(db, key, size, printed, bool(full))
     if kind == "handouts":
-        return handouts_pdf(db, list(key), options.get("size", "a4"), options.get("printed"))
+        return handouts_pdf(db, list(key), size, printed, bool(full))
     if kind == "receipt":
         found = request(db, key)
         return receipt.render(found, parts.center_from_settings(db), options.get("width", "a5"))

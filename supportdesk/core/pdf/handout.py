@@ -19,14 +19,14 @@ from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
 )
 
 from supportdesk.core import formats
+from supportdesk.core.catalog import checklist, levels
 from supportdesk.core.pdf import fonts, pages, parts
-from supportdesk.core.pdf.styles import MUTED, RULE, Styles, esc, styles
+from supportdesk.core.pdf.styles import MUTED, RULE, Paragraph, Styles, esc, styles
 from supportdesk.core.text import clean
 
 SIZES = {"a4": (A4, 10.0, 14 * mm), "a5": (A5, 8.0, 9 * mm)}  # page, base font size, side margin
@@ -125,7 +125,7 @@ class Handout:
             procedure.get("competent_agency") or ""
         )
         rows = [
-            ("Cấp thực hiện", procedure.get("level_text")),
+            ("Cấp thực hiện", levels.label(procedure)),
             ("Lĩnh vực", procedure.get("field")),
             ("Nơi nộp hồ sơ", where),
             ("Cơ quan thực hiện", executing),
@@ -160,7 +160,7 @@ class Handout:
                 [
                     Paragraph(esc(m.get("channel")), st.cell),
                     Paragraph(time_text, st.cell),
-                    Paragraph(esc(m.get("fee_text") or "Chưa có thông tin"), st.cell),
+                    Paragraph(esc(m.get("fee_text") or checklist.NO_FEE), st.cell),
                 ]
             )
         w = self.width
@@ -289,9 +289,10 @@ def render(
     center: dict[str, Any],
     size: str = "a4",
     printed: date | None = None,
+    full: bool = False,
 ) -> bytes:
-    """One procedure's handout as PDF bytes."""
-    return render_many([procedure], center, size, printed)
+    """One procedure's handout as PDF bytes: the citizen's (handout_citizen), or ``full``."""
+    return render_many([procedure], center, size, printed, full)
 
 
 def render_many(
@@ -299,9 +300,12 @@ def render_many(
     center: dict[str, Any],
     size: str = "a4",
     printed: date | None = None,
+    full: bool = False,
 ) -> bytes:
     """Several handouts in one PDF, each starting on a new page and numbered on its own."""
-    handout = Handout(size)
+    from supportdesk.core.pdf.handout_citizen import CitizenHandout
+
+    handout = Handout(size) if full else CitizenHandout(size)
     story: list = []
     first = ""
     for procedure in procedures:

@@ -27,8 +27,9 @@ def _size(data: bytes) -> tuple[float, float]:
 
 @pytest.mark.parametrize("size, expected", [("a4", A4), ("a5", A5)])
 def test_checklist_reads_back_as_its_nfc_source(size, expected):
+    """The complete version (`--full`) prints every row the portal lists."""
     p = procedure()
-    data = handout.render(p, CENTER, size)
+    data = handout.render(p, CENTER, size, full=True)
     assert _size(data) == expected
     text = all_text(data)
     assert flat(p["name"]) in text
@@ -75,7 +76,7 @@ def test_fonts_are_embedded_truetype_subsets():
 
 def test_long_procedure_paginates_with_running_head_and_numbers():
     p = long_procedure()
-    data = handout.render(p, CENTER, "a4")
+    data = handout.render(p, CENTER, "a4", full=True)
     texts = page_texts(data)
     n = len(texts)
     assert n >= 3
@@ -125,7 +126,7 @@ def test_longest_procedure_of_the_shipped_catalog_paginates():
     longest = max(records["procedures"], key=lambda r: len(json.dumps(r, ensure_ascii=False)))
     assert longest["code"] == "1.013742"
     p = catalog.normalise(longest)
-    texts = page_texts(handout.render(p, CENTER, "a4"))
+    texts = page_texts(handout.render(p, CENTER, "a4", full=True))
     assert len(texts) > 3
     assert f"Trang {len(texts)}/{len(texts)}" in texts[-1]
     joined = " ".join(texts)
