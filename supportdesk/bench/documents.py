@@ -3,9 +3,8 @@ receipt ≤ 50 ms, a batch of 20 handouts ≤ 3 s. Medians of warm runs; the fir
 process also pays for loading the fonts, reported on its own.
 
 Absolute times drift on a shared machine, so the handout is also held as a ratio (issue 19: ≤ 3×)
-against a floor measured in the same run: a one-page reportlab document in the same embedded
-font (DejaVu Sans, subset into the file like every document of ours), with a title and a few
-paragraphs of Vietnamese text."""
+against a floor measured in the same run: floors.reportlab_page, a one-page reportlab document
+in the same embedded font."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from supportdesk.bench import metric, time_ms
+from supportdesk.bench import floors, metric, time_ms
 
 REPEATS = 5
 COLD = "pdf.first_document_cold (fonts)"
@@ -42,30 +41,6 @@ REQUEST = {
 
 def _median_ms(run: Callable[[], bytes], repeats: int) -> float:
     return statistics.median(time_ms(run) for _ in range(repeats))
-
-
-def floor_page() -> bytes:
-    """The floor: the least a one-page PDF with our embedded font costs in reportlab."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    from supportdesk.core.pdf import fonts
-
-    font = fonts.register()
-    body = ParagraphStyle("floor", fontName=font, fontSize=10, leading=13)
-    title = ParagraphStyle("floor_title", fontName=fonts.BOLD, fontSize=15, leading=19)
-    text = (
-        "Tờ khai đăng ký khai sinh theo mẫu; giấy chứng sinh; giấy tờ tùy thân của người đi "
-        "đăng ký. Thời hạn giải quyết: 1 ngày làm việc. Nộp tại Trung tâm Phục vụ hành chính "
-        "công xã hoặc trực tuyến trên Cổng Dịch vụ công quốc gia."
-    )
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, initialFontName=font)
-    doc.build([Paragraph("Thủ tục đăng ký khai sinh", title)] + [Paragraph(text, body)] * 6)
-    return out.getvalue()
 
 
 def bench(workdir: Path, quick: bool = False) -> list[dict]:
@@ -98,14 +73,13 @@ def bench(workdir: Path, quick: bool = False) -> list[dict]:
     handout_runs, floor_runs = [], []
     for _ in range(repeats * 2):
         handout_runs.append(time_ms(lambda: handout.render(khai_sinh, CENTER, "a4")))
-        floor_runs.append(time_ms(floor_page))
+        floor_runs.append(time_ms(floors.reportlab_page))
     handout_a4, floor = statistics.median(handout_runs), statistics.median(floor_runs)
     return [
         row(COLD, cold),
-        row("pdf.handout_a4 (1.001193)", handout_a4, budget=150),
-        row("pdf.floor: one reportlab page, embedded DejaVu", floor),
-        metric("pdf.handout_a4 (1.001193) / floor", handout_a4 / max(floor, 1e-6), "×", 3.0,
-               f"handout {handout_a4:.1f} ms, floor {floor:.1f} ms, medians"),
+        metric("pdf.handout_a4 (1.001193)", round(handout_a4, 1), "ms", 150,
+               "median; floor: one reportlab page, embedded DejaVu", floor=floor,
+               ratio_budget=3.0),
         row("pdf.handout_a4_full (1.001193)", _median_ms(
             lambda: handout.render(khai_sinh, CENTER, "a4", full=True), repeats)),
         row("pdf.handout_a5 (1.001193)", _median_ms(

@@ -4,8 +4,7 @@ that each figure is also read as a ratio that machine load does not move much.
 - a bare PySide6 main window: start to shown in a fresh process, and its memory;
 - a raw FTS5 query (no folding, no ranking tiers, no row building) over the same table;
 - a bare Qt table (a trivial model in the same widget): the next page while scrolling.
-- The one-page reportlab document with the embedded font (the floor of the printed handout)
-  belongs here too, as `reportlab_page_ms()`: issue 19 item 7.
+- a one-page reportlab document in the embedded font (`reportlab_page`): the printed handout.
 
 Not a benchmark group of its own (no `bench()`): the groups call these next to what they time.
 """
@@ -80,3 +79,29 @@ def raw_fts_ms(db, table: str, expressions: Iterable[str]) -> list[float]:
         db.execute(sql, [expression]).fetchall()
         samples.append((time.perf_counter() - start) * 1000)
     return samples
+
+
+def reportlab_page() -> bytes:
+    """The least a one-page PDF in our embedded font costs: reportlab's SimpleDocTemplate, a title
+    and six paragraphs of Vietnamese, DejaVu Sans (regular and bold) subset into the file like
+    every document of ours (issue 19 item 7: the handout within 3× of this)."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from supportdesk.core.pdf import fonts
+
+    font = fonts.register()
+    body = ParagraphStyle("floor", fontName=font, fontSize=10, leading=13)
+    title = ParagraphStyle("floor_title", fontName=fonts.BOLD, fontSize=15, leading=19)
+    text = (
+        "Tờ khai đăng ký khai sinh theo mẫu; giấy chứng sinh; giấy tờ tùy thân của người đi "
+        "đăng ký. Thời hạn giải quyết: 1 ngày làm việc. Nộp tại Trung tâm Phục vụ hành chính "
+        "công xã hoặc trực tuyến trên Cổng Dịch vụ công quốc gia."
+    )
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, initialFontName=font)
+    doc.build([Paragraph("Thủ tục đăng ký khai sinh", title)] + [Paragraph(text, body)] * 6)
+    return out.getvalue()

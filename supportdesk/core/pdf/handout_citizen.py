@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table
 
@@ -21,6 +22,7 @@ from supportdesk.core.pdf.plain import PlainText
 from supportdesk.core.pdf.styles import RULE, SHADE, Paragraph, esc
 from supportdesk.core.text import clean
 
+CHUNK = 1200  # characters of one table row: well under a page at A5
 ONLY_WHEN = f"{checklist.CHI_KHI} … — chỉ mang khi đúng trường hợp của mình:"
 
 
@@ -37,9 +39,6 @@ class CitizenHandout(Handout):
         flow += self._channels(procedure.get("methods") or [])
         flow += self._papers(grouped)
         flow += self._remarks(grouped.notes)
-        result = clean(procedure.get("result") or "")
-        if result:
-            flow += self._heading("Kết quả nhận được") + [Paragraph(esc(result), st.body)]
         box = parts.contact_box(center, st, self.width, "Cần hỗ trợ, xin liên hệ")
         if box is not None:
             flow += [Spacer(1, st.base * 0.6), KeepTogether([box])]
@@ -61,8 +60,10 @@ class CitizenHandout(Handout):
             rows = [("Cấp thực hiện", level), ("Nơi nộp hồ sơ", here)]
             online = levels.online(procedure)
             rows.append(("Nộp trực tuyến", go_online_text(online)))
+            rows.append(("Kết quả nhận được", clean(procedure.get("result") or "")))
             return [Spacer(1, st.base * 0.4), self._facts_table(rows, label_width)]
         rows = [("Cấp thực hiện", level), *go.lines()]
+        rows.append(("Kết quả nhận được", clean(procedure.get("result") or "")))
         head = Paragraph(f"<b>{esc(levels.not_here(procedure))}</b> Hãy đến:", st.cell)
         table = self._facts_table(rows, label_width)
         box = Table(
@@ -126,25 +127,44 @@ class CitizenHandout(Handout):
                 ("BACKGROUND", (0, len(rows) - 1), (-1, len(rows) - 1), SHADE),
             ]
             for paper in papers:
+                first, *more = _chunks(paper.text)
                 rows.append(
                     [
                         PlainText(TICK, st.cell_center),
-                        PlainText(paper.text, st.cell),
+                        PlainText(first, st.cell),
                         PlainText(checklist.describe(paper), st.small),
                     ]
                 )
+                rows += [["", PlainText(chunk, st.cell), ""] for chunk in more]
             for note in notes:
                 rows.append(["", PlainText(f"– {note}", st.small), ""])
         w = self.width
         widths = [w * 0.05, w * 0.77, w * 0.18]
-        table = parts.table(rows, widths, style, splitInRow=1)
+        # Rows are never cut in two (a paper read across a page break is easily missed); a paper
+        # longer than a page is several rows already (_chunks).
+        table = parts.table(rows, widths, style)
         return self._heading("Giấy tờ cần mang") + [table]
 
     def _remarks(self, notes: list[str]) -> list:
         if not notes:
             return []
+        # The remarks a little apart from each other: a dense block of legal text is not read.
+        note = ParagraphStyle("note", parent=self.st.small, spaceAfter=self.st.base * 0.3)
         flow = self._heading(checklist.CITIZEN_NOTES)
-        return flow + [PlainText(f"– {note}", self.st.small) for note in notes]
+        return flow + [PlainText(f"– {text}", note) for text in notes]
+
+
+def _chunks(text: str, limit: int = CHUNK) -> list[str]:
+    """The text in pieces of at most ``limit`` characters, cut at a line break or a space: the
+    portal has papers of 5,000 characters (1.013742), taller than a page as one table row."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind("\n", limit // 2, limit)
+        cut = cut if cut > 0 else text.rfind(" ", limit // 2, limit)
+        cut = cut if cut > 0 else limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    return [*pieces, text]
 
 
 def go_online_text(online: bool) -> str:

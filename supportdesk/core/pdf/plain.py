@@ -16,17 +16,32 @@ from reportlab.platypus import Flowable
 
 from supportdesk.core.text import nfc
 
+_WIDTHS: dict[tuple[str, str, float], float] = {}
+_WIDTHS_MAX = 50_000  # words; forgotten all at once past this (a batch of handouts stays below)
+
+
+def _width(word: str, font: str, size: float) -> float:
+    """A word's width, remembered: the same words come back in every row of every handout, and
+    measuring one costs more than looking it up (reportlab measures glyph by glyph)."""
+    key = (word, font, size)
+    found = _WIDTHS.get(key)
+    if found is None:
+        if len(_WIDTHS) >= _WIDTHS_MAX:
+            _WIDTHS.clear()
+        found = _WIDTHS[key] = stringWidth(word, font, size)
+    return found
+
 
 def _break(text: str, font: str, size: float, width: float) -> list[str]:
     """Lines of at most ``width`` points, broken at spaces (inside a word only if it is longer
     than a whole line); the text's own line breaks are kept."""
-    space = stringWidth(" ", font, size)
+    space = _width(" ", font, size)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line: list[str] = []
         used = 0.0
         for word in paragraph.split():
-            w = stringWidth(word, font, size)
+            w = _width(word, font, size)
             if line and used + space + w > width:
                 lines.append(" ".join(line))
                 line, used = [], 0.0
