@@ -950,10 +950,6 @@ Trần Thị Bình</translation>
         <translation>The catalog has no list of papers for this procedure yet.</translation>
     </message>
     <message>
-        <source>Thành phần hồ sơ</source>
-        <translation>Papers</translation>
-    </message>
-    <message>
         <source>Cách thức thực hiện, thời hạn và phí</source>
         <translation>How to submit, processing time and fees</translation>
     </message>
@@ -1011,6 +1007,10 @@ Trần Thị Bình</translation>
     <message>
         <source>Tên thủ tục</source>
         <translation>Procedure</translation>
+    </message>
+    <message>
+        <source>Cấp</source>
+        <translation>Level</translation>
     </message>
     <message>
         <source>Lĩnh vực</source>
