@@ -13,12 +13,11 @@ from PySide6.QtWidgets import (
 )
 
 from supportdesk import __version__
+from supportdesk.ui import pages
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.pages import PAGES, BasePage, page_for
+from supportdesk.ui.pages import BasePage
 from supportdesk.ui.status import StatusBar
 from supportdesk.ui.views import fit_to_screen
-
-PAGE_NAMES = tuple(spec.name for spec in PAGES)
 
 
 class MainWindow(QMainWindow):
@@ -32,12 +31,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self._closed = False
+        self.specs = pages.PAGES  # read when the window is made: a page added there shows up
+        self.page_names = tuple(spec.name for spec in self.specs)
         self.pages: dict[str, BasePage] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems(["" for _ in PAGES])
+        self.nav.addItems(["" for _ in self.specs])
         self.stack = QStackedWidget()
-        for _ in PAGES:
+        for _ in self.specs:
             self.stack.addWidget(QWidget())  # placeholders: pages are built when first shown
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -75,8 +76,8 @@ class MainWindow(QMainWindow):
     def page(self, name: str) -> BasePage:
         """The page, built on first use (keeps the start fast)."""
         if name not in self.pages:
-            index = PAGE_NAMES.index(name)
-            page = PAGES[index].build(self.ctx)
+            index = self.page_names.index(name)
+            page = self.specs[index].build(self.ctx)
             page.setObjectName(f"{name}Page")
             page.message.connect(self.hint)
             page.print_requested.connect(self.printer.print_document)
@@ -89,11 +90,11 @@ class MainWindow(QMainWindow):
         return self.pages[name]
 
     def show_page(self, name: str) -> BasePage:
-        self.nav.setCurrentRow(PAGE_NAMES.index(name))
+        self.nav.setCurrentRow(self.page_names.index(name))
         return self.pages[name]
 
     def current_page_name(self) -> str:
-        return PAGE_NAMES[self.stack.currentIndex()]
+        return self.page_names[self.stack.currentIndex()]
 
     def current_page(self) -> BasePage:
         return self.page(self.current_page_name())
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(PAGE_NAMES[row])
+        page = self.page(self.page_names[row])
         self.stack.setCurrentIndex(row)
         page.activate()
 
@@ -129,7 +130,7 @@ class MainWindow(QMainWindow):
         a["settings"] = self._action("settings", "Ctrl+,", self.settings_requested, self.file_menu)
         self.file_menu.addSeparator()
         a["quit"] = self._action("quit", "Ctrl+Q", self.close, self.file_menu)
-        for i, name in enumerate(PAGE_NAMES):
+        for i, name in enumerate(self.page_names):
             a[name] = self._action(
                 f"go_{name}", f"Ctrl+{i + 1}", lambda _=False, n=name: self.show_page(n),
                 self.view_menu,
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SupportDesk — Tổ hỗ trợ kỹ thuật"))
         titles = self.page_titles()
-        for row, name in enumerate(PAGE_NAMES):
+        for row, name in enumerate(self.page_names):
             self.nav.item(row).setText(titles[name])
         # As wide as the longest title (padding and marker of the style sheet), no wider: every
         # pixel counts at 1024×768.
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         a = self.actions_by_key
         a["settings"].setText(self.tr("Cài đặt…"))
         a["quit"].setText(self.tr("Thoát"))
-        for name in PAGE_NAMES:
+        for name in self.page_names:
             a[name].setText(titles[name])
         a["bigger"].setText(self.tr("Chữ to hơn"))
         a["smaller"].setText(self.tr("Chữ nhỏ hơn"))
@@ -190,7 +191,7 @@ class MainWindow(QMainWindow):
             page.retranslate()
 
     def page_titles(self) -> dict[str, str]:
-        return {spec.name: spec.title() for spec in PAGES}
+        return {spec.name: spec.title() for spec in self.specs}
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and not self._closed:
@@ -232,7 +233,7 @@ class MainWindow(QMainWindow):
 
     def open_item(self, kind: str, key) -> None:
         """Show one request, procedure or contact (pages.NAVIGATION) on the page that owns it."""
-        spec = page_for(kind)
+        spec = next(spec for spec in self.specs if kind in spec.opens)
         self.show_page(spec.name).open_item(kind, key)
 
     def show_outbox(self) -> None:

@@ -101,7 +101,3 @@ NAVIGATION = {
     "contact": "a contact id",
     "who_handles": "a procedure dict: the contacts who handle it",
 }
-
-
-def page_for(kind: str) -> PageSpec:
-    return next(spec for spec in PAGES if kind in spec.opens)
