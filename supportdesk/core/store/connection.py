@@ -32,9 +32,14 @@ from supportdesk.core.store.migrations import migrations
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's write (the app's too)
 
 # Seeders fill a brand-new store with the shipped data; each runs once, in one transaction.
+# The one seeding path: shipped data a store needs, in order, each loaded in one transaction while
+# its table is still empty. Topics are checked at every open (every request needs one, so a store
+# left without them by a stop right after it was created gets them); the catalog and its agencies
+# come only into a new store and only with `seed` (tests and the bench skip them to start fast).
 _SEEDERS = (
-    "supportdesk.core.catalog.records:load_shipped_catalog",
-    "supportdesk.core.directory.agencies:load_shipped_agencies",
+    ("categories", "supportdesk.core.tickets.categories:load_shipped", True),
+    ("procedures", "supportdesk.core.catalog.records:load_shipped_catalog", False),
+    ("contacts", "supportdesk.core.directory.agencies:load_shipped_agencies", False),
 )
 
 
@@ -170,8 +175,7 @@ def open_store(
         if isinstance(exc, sqlite3.DatabaseError) and not isinstance(exc, StoreError):
             raise _open_error(exc, path) from exc
         raise
-    if fresh and seed:
-        _seed(db)
+    _seed(db, catalog=fresh and seed)
     return db
 
 
@@ -244,9 +248,11 @@ def _stamp() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def _seed(db: Database) -> None:
+def _seed(db: Database, *, catalog: bool) -> None:
     import importlib
 
-    for spec in _SEEDERS:
+    for table, spec, always in _SEEDERS:
+        if not (always or catalog) or db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+            continue
         module, func = spec.split(":")
-        getattr(importlib.import_module(module), func)(db)
+        getattr(importlib.import_module(module), func)(db)  # each seeder owns its transaction

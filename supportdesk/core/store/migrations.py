@@ -158,7 +158,6 @@ def m002_directory(db: Database) -> None:
 
 @migrations()
 def m003_requests(db: Database) -> None:
-    from supportdesk.core.tickets import categories
 
     db["categories"].create(
         {
@@ -173,7 +172,7 @@ def m003_requests(db: Database) -> None:
         not_null={"name", "service_unit", "service_value"},
         defaults={"active": 1, "position": 0},
     )
-    categories.load_shipped(db)
+    # The shipped topics are seed data, loaded by core.store.connection (the one seeding path).
     db["requests"].create(
         {
             "id": int,

@@ -20,28 +20,27 @@ class CategoryError(UserError, ValueError):
 
 
 def load_shipped(db: Database) -> int:
-    """Insert the shipped topics that the store does not have yet (keeps local edits)."""
+    """Insert the shipped topics that the store does not have yet (keeps local edits), in one
+    transaction."""
     from supportdesk.paths import resource
 
     doc = json.loads(resource("categories.json").read_text(encoding="utf-8"))
     known = {r[0] for r in db.execute("SELECT code FROM categories")}
-    added = 0
-    for position, item in enumerate(doc["categories"]):
-        if item["code"] in known:
-            continue
-        unit = "hours" if "hours" in item else "days"
-        db["categories"].insert(
-            {
-                "code": item["code"],
-                "name": text.clean(item["name"]),
-                "service_unit": unit,
-                "service_value": int(item[unit]),
-                "position": position,
-                "active": 1,
-            }
-        )
-        added += 1
-    return added
+    rows = [
+        {
+            "code": item["code"],
+            "name": text.clean(item["name"]),
+            "service_unit": "hours" if "hours" in item else "days",
+            "service_value": int(item["hours"] if "hours" in item else item["days"]),
+            "position": position,
+            "active": 1,
+        }
+        for position, item in enumerate(doc["categories"])
+        if item["code"] not in known
+    ]
+    with db.atomic():
+        db["categories"].insert_all(rows)
+    return len(rows)
 
 
 def _row(r) -> dict:
