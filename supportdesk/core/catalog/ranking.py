@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from sqlite_utils import Database
 
+from supportdesk.core.catalog import changes
 from supportdesk.core.text import Term
 
 # How much each signal counts, relative to one fully matched name word (weight = its IDF).
@@ -81,12 +82,20 @@ class Vocabulary:
         return i < len(self.words) and self.words[i].startswith(prefix)
 
 
+# Vocabularies by store file, shared by every connection of the process: the GUI searches on a
+# fresh connection per keystroke and a store's other writes (requests) must not rebuild it —
+# only a catalog change does (its mark, core.catalog.changes).
+_SHARED: dict[str, tuple[str, Vocabulary]] = {}
+_SHARED_STORES = 4  # tests and the bench open many stores; a desk has one
+
+
 def vocabulary(db: Database) -> Vocabulary:
-    """The catalog's name vocabulary, kept on the connection until the store changes (another
-    connection's commit moves data_version, this connection's writes move total_changes)."""
+    """The catalog's name vocabulary, built once per catalog change (a second or more at 10,000
+    procedures) and shared by every connection to the same store file."""
     conn = db.conn
-    key = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
-    cached = getattr(conn, "catalog_vocabulary", None)
+    store = conn.execute("PRAGMA database_list").fetchone()[2] or f"memory:{id(conn)}"
+    key = changes.current(db)
+    cached = _SHARED.get(store)
     if cached is not None and cached[0] == key:
         return cached[1]
     conn.execute(
@@ -105,7 +114,9 @@ def vocabulary(db: Database) -> Vocabulary:
     found = Vocabulary(max(len(names), 1), df, frozenset(pairs), names)
     for name in names.values():
         name.weight = sum(found.idf(w) for w in name.at)
-    conn.catalog_vocabulary = (key, found)
+    if len(_SHARED) >= _SHARED_STORES and store not in _SHARED:
+        _SHARED.pop(next(iter(_SHARED)))
+    _SHARED[store] = (key, found)
     return found
 
 

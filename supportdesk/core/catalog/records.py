@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from supportdesk.core import text
+from supportdesk.core.catalog import changes
 from supportdesk.core.catalog import shape as catalog_shape
 from supportdesk.core.catalog.searching import title_length
 from supportdesk.core.tabular import BadInputError, ImportReport, records
@@ -142,6 +143,8 @@ def upsert(db: Database, rows: Iterable[tuple[int, dict]], report: ImportReport)
     report.added += len(new)
     words = {(w,) for name in names for w in name.split()}
     db.conn.executemany("INSERT OR IGNORE INTO procedure_words (word) VALUES (?)", words)
+    if new or report.updated:
+        changes.mark(db)
     return report
 
 

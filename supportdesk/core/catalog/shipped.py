@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from supportdesk.core.catalog import changes
 from supportdesk.core.tabular import ImportReport
 
 PACK = ("catalog", "procedures.sqlite.gz")
@@ -138,4 +139,5 @@ def _copy(db: Database, tables: list[str], procedures: int) -> ImportReport:
             db.execute(f"INSERT INTO main.[{table}] SELECT * FROM pack.[{table}]")
         for _name, sql in triggers:
             db.execute(sql)
+        changes.mark(db)
     return ImportReport(added=procedures)

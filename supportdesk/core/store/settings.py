@@ -80,6 +80,8 @@ REGISTRY: dict[str, Setting] = {
     "hub_allow_http": Setting("cho phép http:// không mã hoá", bool, False),
     "install_id": Setting("mã cài đặt", _OPTIONAL_TEXT, None),
     "sync_state": Setting("trạng thái đồng bộ", dict, {}),
+    # A token written with every catalog change (core.catalog.changes).
+    "catalog_change": Setting("lần đổi danh mục", _TEXT, ""),
     # The commune's team of desks (core.team).
     "team": Setting("nhóm máy", (dict, type(None)), None),
     "desk_mark": Setting("ký hiệu máy", _TEXT, "", lambda v: len(v) <= 1, "một chữ cái"),
