@@ -112,4 +112,6 @@ def serve(
         access_log=access_log,
         ssl_certfile=cert,
         ssl_keyfile=key,
+        # A desk that keeps a connection open must not hold a restart up for ever.
+        timeout_graceful_shutdown=10,
     )

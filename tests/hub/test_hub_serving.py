@@ -41,3 +41,46 @@ def test_pools_must_fit_under_max_connections():
     assert fits["wanted"] == 20 and fits["room"] > 20
     with pytest.raises(ServeError, match="max_connections"):
         check_connections(dsn, 64, 100)
+
+
+def test_hub_serve_speaks_tls_with_cert_and_key(tmp_path):
+    import socket
+    import time
+
+    import requests
+    import trustme
+
+    ca = trustme.CA()
+    cert = ca.issue_cert("127.0.0.1")
+    cert.private_key_pem.write_to_path(str(tmp_path / "key.pem"))
+    cert.cert_chain_pems[0].write_to_path(str(tmp_path / "cert.pem"))
+    ca.cert_pem.write_to_path(str(tmp_path / "ca.pem"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "supportdesk", "hub", "serve", "--db", str(tmp_path / "hub.db"),
+         "--port", str(port), "--cert", str(tmp_path / "cert.pem"),
+         "--key", str(tmp_path / "key.pem")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline, answer = time.monotonic() + 30, None
+        while answer is None and time.monotonic() < deadline and child.poll() is None:
+            try:
+                answer = requests.get(f"https://127.0.0.1:{port}/api/v1/ping",
+                                      verify=str(tmp_path / "ca.pem"), timeout=2)  # fmt: skip
+            except requests.ConnectionError:
+                time.sleep(0.1)
+        assert answer is not None and answer.json()["ok"] is True
+        with pytest.raises(requests.exceptions.SSLError):  # not trusted without the CA
+            requests.get(f"https://127.0.0.1:{port}/api/v1/ping", timeout=5)
+        with pytest.raises(requests.ConnectionError):  # and no plain HTTP on that port
+            requests.get(f"http://127.0.0.1:{port}/api/v1/ping", timeout=5).raise_for_status()
+    finally:
+        child.terminate()
+        try:
+            child.wait(30)  # stops within the graceful-shutdown limit
+        finally:
+            if child.poll() is None:
+                child.kill()
