@@ -323,6 +323,108 @@ def m004_sync(db: Database) -> None:
 
 
 @migrations()
+def m007_knowledge_base(db: Database) -> None:
+    from supportdesk.core.kb import files
+
+    # Articles carry a global id (uuid) and updated_at so that desks of one team can replicate
+    # their local articles later (issue 18), and the province's catalog can update them in place.
+    db["kb_articles"].create(
+        {
+            "id": int,
+            "uuid": str,
+            "title": str,
+            "symptoms": str,
+            "steps": str,  # JSON list of the fix's steps, in order
+            "topics": str,  # JSON list of request category codes
+            "systems": str,  # JSON list of system keys (core.kb.model.SYSTEMS)
+            "procedures": str,  # JSON list of procedure codes
+            "audience": str,  # staff | citizen
+            "source": str,  # URL of the official guidance, or the unit that wrote it
+            "status": str,  # draft | published | retired
+            "origin": str,  # commune | province
+            "sample": int,  # 1: shipped starter text, still to be reviewed by the province
+            "notes": str,
+            "created_at": str,
+            "updated_at": str,
+            "search_title": str,  # folded shadow columns, see core.text.index_text
+            "search_symptoms": str,
+            "search_body": str,
+        },
+        pk="id",
+        not_null={"uuid", "title", "status", "origin", "audience"},
+        defaults={"status": "draft", "origin": "commune", "audience": "staff", "sample": 0},
+    )
+    db["kb_articles"].create_index(["uuid"], unique=True)
+    db["kb_articles"].create_index(["status", "updated_at"])
+    for statement in _KB_FTS:
+        db.execute(statement)
+    # What the team did with an article: shown (suggested) or applied to a request.
+    db["kb_usage"].create(
+        {"id": int, "article_uuid": str, "request_id": int, "action": str, "at": str},
+        pk="id",
+        not_null={"article_uuid", "action", "at"},
+    )
+    db["kb_usage"].create_index(["article_uuid", "action"])
+    db["kb_usage"].create_index(["request_id"])
+    # Live notices from the province, as last pulled from the hub (replaced as a whole).
+    db["kb_notices"].create(
+        {
+            "id": str,
+            "text": str,
+            "topic": str,
+            "starts_at": str,
+            "until": str,
+            "posted_at": str,
+            "received_at": str,
+        },
+        pk="id",
+    )
+    # Articles proposed to the province, waiting to be sent (their own small outbox).
+    db["kb_proposals"].create(
+        {
+            "proposal_id": str,
+            "article_uuid": str,
+            "payload": str,  # JSON exactly as posted
+            "state": str,  # pending | acked | rejected
+            "attempts": int,
+            "last_error": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="proposal_id",
+        not_null={"payload", "state"},
+        defaults={"attempts": 0, "last_error": ""},
+    )
+    db["kb_proposals"].create_index(["state", "created_at"])
+    files.load_starter(db)
+
+
+_KB_FTS = (
+    """CREATE VIRTUAL TABLE kb_fts USING fts5(
+        search_title, search_symptoms, search_body, content='kb_articles', content_rowid='id',
+        tokenize='unicode61', prefix='1 2 3'
+    )""",
+    """CREATE TRIGGER kb_fts_ai AFTER INSERT ON kb_articles BEGIN
+        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body)
+            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body);
+    END""",
+    """CREATE TRIGGER kb_fts_au AFTER UPDATE OF search_title, search_symptoms, search_body
+        ON kb_articles BEGIN
+        INSERT INTO kb_fts(kb_fts, rowid, search_title, search_symptoms, search_body)
+            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body);
+        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body)
+            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body);
+    END""",
+    """CREATE TRIGGER kb_fts_ad AFTER DELETE ON kb_articles BEGIN
+        INSERT INTO kb_fts(kb_fts, rowid, search_title, search_symptoms, search_body)
+            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body);
+    END""",
+    # The index's words, for correcting a typo against words the articles really use.
+    "CREATE VIRTUAL TABLE kb_vocab USING fts5vocab(kb_fts, 'row')",
+)
+
+
+@migrations()
 def m008_team(db: Database) -> None:
     """Global ids and hybrid-logical-clock stamps for replication between a commune's desks
     (core.team). Existing requests keep their tickets; they become this desk's history."""
