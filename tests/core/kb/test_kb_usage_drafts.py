@@ -1,4 +1,4 @@
-"""Applying articles to requests, what that counts, drafts without personal data, similar requests."""
+"""Articles applied to requests and what that counts; drafts without personal data; similar."""
 
 from datetime import datetime
 
@@ -45,9 +45,8 @@ def test_applying_an_article_resolves_the_request_with_its_fix_and_counts(empty_
 @pytest.mark.clock
 def test_linking_without_resolving_is_an_event_only(empty_db):
     request = intake(empty_db, "Không đăng nhập được VNeID")
-    linked = usage.link(
-        empty_db, request["id"], login_article(empty_db)["id"], actor="Lan", now=NOW
-    )
+    article_id = login_article(empty_db)["id"]
+    linked = usage.link(empty_db, request["id"], article_id, actor="Lan", now=NOW)
     assert linked["status"] == "new"
     assert linked["events"][-1]["note"] == "Áp dụng bài hướng dẫn “Không đăng nhập được VNeID”"
     with pytest.raises(kb.KbError):
