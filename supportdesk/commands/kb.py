@@ -70,6 +70,12 @@ def register(sub) -> None:
     add_json_flag(p)
     p.set_defaults(handler=cmd_draft)
 
+    p = actions.add_parser("sheet", help="in phiếu hướng dẫn từng bước cho công dân (PDF)")
+    p.add_argument("ref", help="số hoặc mã uuid của bài (bài viết cho công dân)")
+    p.add_argument("--width", choices=("a5", "80mm"), default="a5")
+    p.add_argument("-o", "--output", required=True, help="tệp PDF cần ghi")
+    p.set_defaults(handler=cmd_sheet)
+
     p = actions.add_parser("export", help=f"xuất bài viết ra tệp JSON ({'supportdesk-kb/1'})")
     p.add_argument("file")
     p.add_argument("--include-retired", action="store_true")
@@ -251,6 +257,12 @@ def cmd_draft(args) -> int:
         return _saved(drafts.from_request(db, request_id), args.json, "Đã tạo bản nháp")
     except KbError as exc:
         raise CommandError(str(exc)) from exc
+
+
+def cmd_sheet(args) -> int:
+    from supportdesk.commands.documents import _save
+
+    return _save(open_db(args), "kb_sheet", args.ref, args.output, width=args.width)
 
 
 def cmd_export(args) -> int:

@@ -16,7 +16,7 @@ from supportdesk.core import formats, vocab
 from supportdesk.core.errors import UserError
 from supportdesk.core.pdf import handout, parts, receipt, report
 
-KINDS = ("handout", "handouts", "receipt", "report")
+KINDS = ("handout", "handouts", "receipt", "report", "kb_sheet")
 OVERDUE_LIST_MAX = 200  # the report lists at most this many overdue requests
 # When no request names a procedure yet, "the most requested" falls back to these everyday
 # commune procedures (found by name, so the list survives catalog code changes), then to the
@@ -160,6 +160,14 @@ def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
     if kind == "receipt":
         found = request(db, key)
         return receipt.render(found, parts.center_from_settings(db), options.get("width", "a5"))
+    if kind == "kb_sheet":
+        from supportdesk.core import kb
+        from supportdesk.core.pdf import kb_sheet
+
+        article = kb.get(db, key)
+        if article is None:
+            raise DocumentSourceMissing(f"không có bài viết {key}")
+        return kb_sheet.render(article, parts.center_from_settings(db), options.get("width", "a5"))
     if kind == "report":
         summary = period_summary(db, key)
         return report.render(summary, parts.center_from_settings(db), options.get("printed"))
