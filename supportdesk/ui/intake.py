@@ -91,6 +91,11 @@ class IntakePanel(QFrame):
             label.setBuddy(widget)
             self.labels.append(label)
             form.addRow(label, widget)
+        from supportdesk.ui.kb_suggest import KbSuggestions  # issue 17: articles offered
+
+        self.suggestions = KbSuggestions(ctx, self.summary, self.category, self)
+        self.suggestions.applied.connect(self._article_applied)
+        form.insertRow(form.getWidgetPosition(self.summary)[0] + 1, "", self.suggestions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_note, 1)
         buttons.addWidget(self.cancel_button)
@@ -148,6 +153,7 @@ class IntakePanel(QFrame):
             self.draft_note.setVisible(bool(draft))
         if procedure:
             self.procedure.setText(f"{procedure['code']} — {procedure['name']}")
+        self.suggestions.reset()
         self.show()
         self.name.setFocus()
 
@@ -210,13 +216,21 @@ class IntakePanel(QFrame):
             data["procedure_code"] = code.group(1)
         return data
 
+    def _article_applied(self, article: dict) -> None:
+        from supportdesk.core.kb.usage import fix_text
+
+        self.resolved.setChecked(True)
+        self.resolution.setText(fix_text(article).replace("\n", " "))
+
     def save(self) -> None:
         from supportdesk.core import tickets
+        from supportdesk.core.calendar import now_utc
 
         if not self.summary.text().strip():
             self.error.setText(self.tr("Hãy ghi nội dung yêu cầu."))
             self.summary.setFocus()
             return
+        now = now_utc()  # one moment for the request and its article link
         try:
             created = tickets.create(
                 self.ctx.db,
@@ -224,7 +238,10 @@ class IntakePanel(QFrame):
                 actor=self.ctx.operator or "?",
                 resolved_now=self.resolved.isChecked(),
                 resolution=self.resolution.text() or None,
+                now=now,
             )
+            self.suggestions.record(created["id"], now)
+            created = tickets.get(self.ctx.db, created["id"], now=now)
         except tickets.RequestError as exc:
             self.error.setText(str(exc))
             return
