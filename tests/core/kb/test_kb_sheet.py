@@ -1,11 +1,11 @@
 """The citizen's step sheet, read back with pypdf."""
 
 import pytest
-from tests.core.pdf_helpers import CENTER, all_text, flat, reader
 
 from supportdesk.core import kb
 from supportdesk.core.pdf import kb_sheet
 from supportdesk.core.pdf.export import DocumentSourceMissing, pdf_bytes
+from tests.core.pdf.pdf_helpers import CENTER, all_text, flat, reader
 
 
 def password_article(db):
