@@ -91,6 +91,8 @@ PAGES: tuple[PageSpec, ...] = (
              "supportdesk.ui.directory_page:DirectoryPage", ("contact", "who_handles")),
     PageSpec("dashboard", lambda: QCoreApplication.translate("pages", "Tổng hợp"),
              "supportdesk.ui.dashboard_page:DashboardPage"),
+    PageSpec("kb", lambda: QCoreApplication.translate("pages", "Bài hướng dẫn"),
+             "supportdesk.ui.kb_page:KbPage", ("article",)),
 )  # fmt: skip
 
 # kind -> what the key is
@@ -100,4 +102,5 @@ NAVIGATION = {
     "procedure": "a procedure code",
     "contact": "a contact id",
     "who_handles": "a procedure dict: the contacts who handle it",
+    "article": "an article id or uuid of the knowledge base",
 }

@@ -24,10 +24,15 @@ class RequestDetail(QWidget):
     action_requested = Signal(str)  # one of ACTIONS
     print_requested = Signal()
 
-    def __init__(self, db=None, parent=None):
+    def __init__(self, db=None, parent=None, ctx=None):
         super().__init__(parent)
         self.db = db  # to name the procedure of a request
         self.request: dict | None = None
+        self.kb_panel = None  # the knowledge base's part, when the detail has a store (issue 17)
+        if ctx is not None:
+            from supportdesk.ui.kb_request_panel import KbRequestPanel
+
+            self.kb_panel = KbRequestPanel(ctx)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
@@ -49,6 +54,8 @@ class RequestDetail(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(grid)
         layout.addWidget(self.body, 1)
+        if self.kb_panel is not None:
+            layout.addWidget(self.kb_panel)
         self.retranslate()
 
     def _clicked(self, key: str) -> None:
@@ -95,6 +102,8 @@ class RequestDetail(QWidget):
                                              ("resolved", "closed"))  # fmt: skip
             button.setEnabled(ok)
         self.print_button.setEnabled(request is not None)
+        if self.kb_panel is not None:
+            self.kb_panel.show_request(request)
         if request is None:
             self.title.setText(self.tr("Chọn một yêu cầu để xem chi tiết."))
             self.body.clear()

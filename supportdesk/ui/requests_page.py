@@ -77,7 +77,7 @@ class RequestsPage(BasePage):
             header.resizeSection(col, width)
         # The summary, which may be cut, goes last: status and due time stay in sight.
         header.moveSection(header.visualIndex(4), self.model.columnCount() - 1)
-        self.detail = RequestDetail(ctx.db)
+        self.detail = RequestDetail(ctx.db, ctx=ctx)
         bar = QHBoxLayout()  # two rows: fits 1024×768
         bar.addWidget(self.new_button)
         bar.addWidget(self.query, 1)

@@ -56,6 +56,7 @@ def capture_all(desk, window, out: Path, size: tuple[int, int] = SIZE) -> list[P
         saved.append(save(window, out / f"{name}.png"))
     saved += _procedure_detail(desk, window, out)
     saved += _intake(desk, window, out)
+    saved += _kb(desk, window, out)
     saved += _dialogs(desk, window, out, QSize(*size))
     return saved
 
@@ -83,6 +84,26 @@ def _intake(desk, window, out: Path) -> list[Path]:
     page.intake.clear()
     page.intake.cancel()
     return [shot]
+
+
+def _kb(desk, window, out: Path) -> list[Path]:
+    """The knowledge base page, and the intake form offering articles as the summary is typed."""
+    page = window.show_page("kb")
+    page.query.setText("khong dang nhap duoc vneid")
+    settle()
+    saved = [save(window, out / "kb.png")]
+    requests_page = window.show_page("requests")
+    if hasattr(requests_page, "new_request"):
+        requests_page.new_request()
+        intake = requests_page.intake
+        intake.name.setText("Hoàng Thị Mai")
+        intake.category.setCurrentIndex(max(0, intake.category.findData("vneid")))
+        intake.summary.setText("Không đăng nhập được VNeID")
+        settle()
+        saved.append(save(window, out / "intake-kb.png"))
+        intake.clear()
+        intake.cancel()
+    return saved
 
 
 def _dialogs(desk, window, out: Path, screen: QSize) -> list[Path]:

@@ -52,3 +52,30 @@ def test_nothing_offered_for_a_few_letters_and_the_form_resets(window, qtbot):
     intake.cancel()
     window.actions_by_key["new_request"].trigger()
     assert intake.suggestions.chosen is None and not intake.suggestions.articles
+
+
+def test_request_detail_shows_the_article_similar_requests_and_makes_a_draft(window, qtbot):
+    from supportdesk.core import kb
+
+    page = window.show_page("requests")
+    for summary in (
+        "Ông Bình không vào được VNeID, báo lỗi đăng nhập",
+        "Không đăng nhập được VNeID",
+    ):
+        window.actions_by_key["new_request"].trigger()
+        type_text(page.intake.name, "Lương Thị Kim Oanh")
+        type_text(page.intake.summary, summary)
+        QTest.keyClick(page.intake.summary, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+        with qtbot.waitSignal(page.intake.saved) as saved:
+            page.intake.save()
+    request = saved.args[0]
+    page.detail.show_request(requests_log.get(window.ctx.db, request["id"]))
+    panel = page.detail.kb_panel
+    assert "Bài đã áp dụng:</b> Không đăng nhập được VNeID" in panel.info.text()
+    assert "Ông Bình không vào được VNeID" in panel.info.text()
+    assert panel.draft_button.isEnabled()
+    with qtbot.waitSignal(panel.drafted) as drafted:
+        panel.draft_button.click()
+    draft = drafted.args[0]
+    assert draft["status"] == "draft" and "Oanh" not in str(kb.get(window.ctx.db, draft["id"]))
+    assert "Đã tạo bản nháp" in panel.note.text()

@@ -3,10 +3,10 @@ from PySide6.QtCore import QCoreApplication
 from supportdesk.ui.app import Desk
 
 
-def test_four_pages_in_vietnamese(window):
+def test_five_pages_in_vietnamese(window):
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert texts == ["Yêu cầu hỗ trợ", "Thủ tục", "Danh bạ", "Tổng hợp"]
-    for name in ("requests", "procedures", "directory", "dashboard"):
+    assert texts == ["Yêu cầu hỗ trợ", "Thủ tục", "Danh bạ", "Tổng hợp", "Bài hướng dẫn"]
+    for name in ("requests", "procedures", "directory", "dashboard", "kb"):
         window.show_page(name)
         assert window.current_page_name() == name
 

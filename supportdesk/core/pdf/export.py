@@ -164,10 +164,12 @@ def pdf_bytes(db: Database, kind: str, key: Any, **options: Any) -> bytes:
         from supportdesk.core import kb
         from supportdesk.core.pdf import kb_sheet
 
-        article = kb.get(db, key)
+        # The key is the article (id or uuid), or (article, width) from the desktop's printer.
+        ref, width = (key, options.get("width", "a5")) if isinstance(key, str | int) else key
+        article = kb.get(db, ref)
         if article is None:
-            raise DocumentSourceMissing(f"không có bài viết {key}")
-        return kb_sheet.render(article, parts.center_from_settings(db), options.get("width", "a5"))
+            raise DocumentSourceMissing(f"không có bài viết {ref}")
+        return kb_sheet.render(article, parts.center_from_settings(db), width)
     if kind == "report":
         summary = period_summary(db, key)
         return report.render(summary, parts.center_from_settings(db), options.get("printed"))
