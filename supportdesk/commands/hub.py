@@ -62,6 +62,9 @@ def register(sub) -> None:
     p.add_argument("name")
     p = action("status", "tình hình báo cáo của các xã", cmd_status)
     add_json_flag(p)
+    from supportdesk.commands._hub_kb import register_actions
+
+    register_actions(action)  # publish-kb, notice, notices, spikes, proposals (issue 17)
 
 
 def _closing(handler):

@@ -15,7 +15,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from supportdesk import __version__
-from supportdesk.hub import service, throttle, web
+from supportdesk.hub import kb as hub_kb
+from supportdesk.hub import notices, service, throttle, web, web_kb
 from supportdesk.hub.limits import MAX_BODY, parse_json_object, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
@@ -123,5 +124,18 @@ def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
             return Response(status_code=304, headers=headers)
         return Response(body, media_type="application/json", headers=headers)
 
+    # Issue 17: the province's live notices, and articles a commune proposes.
+    @app.get("/api/v1/notices")
+    async def active_notices(request: Request) -> dict:
+        await commune(request)
+        return {"notices": await run_in_threadpool(notices.active, storage)}
+
+    @app.post("/api/v1/kb/proposals")
+    async def propose(request: Request) -> dict:
+        who = await commune(request)
+        body = await json_body(request)
+        return await run_in_threadpool(hub_kb.receive_proposal, storage, who, body)
+
     web.add_routes(app, storage)
+    web_kb.add_routes(app, storage)
     return app

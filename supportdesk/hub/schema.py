@@ -31,6 +31,11 @@ Hours = Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]
 Name = Annotated[str, StringConstraints(max_length=payload_mod.MAX_NAME)]
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,40}$")]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+# Requests per Vietnam-time hour and topic (issue 17): {"2026-12-01T09": {"vneid": 4}}.
+HourKey = Annotated[
+    str, StringConstraints(pattern=r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3])$")
+]
+HourCounts = Annotated[dict[Code, Count], Field(max_length=payload_mod.MAX_TOPICS)]
 PERIOD_ID = {
     "month": re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$"),
     "week": re.compile(r"^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$"),
@@ -106,6 +111,7 @@ class Summary(Strict):
     by_category: Annotated[list[Category], Field(max_length=payload_mod.MAX_CATEGORIES)]
     escalations: Annotated[list[Escalation], Field(max_length=payload_mod.MAX_ESCALATIONS)]
     staff_count: Annotated[int, Field(strict=True, ge=0, le=10_000)]
+    hourly: Annotated[dict[HourKey, HourCounts], Field(max_length=payload_mod.MAX_HOURS)] = {}
 
     @field_validator("submission_id")
     @classmethod

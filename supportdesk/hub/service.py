@@ -160,6 +160,10 @@ def _ingest(storage: Storage, body: dict, who_sql: str, who: str) -> dict:
         row = [sid, code, ptype, pid, revision, digest, canonical.decode(),
                json.dumps(receipt), now]  # fmt: skip
         inserted = (_store_pg if storage.postgres else _store_sqlite)(db, row)
+        if inserted and body.get("hourly"):  # requests per hour and topic (issue 17)
+            from supportdesk.hub import spikes
+
+            spikes.record(db, code, body["hourly"])
     if inserted:
         return receipt
     # Lost a race: another request stored this id (a replay) or this revision (a conflict).

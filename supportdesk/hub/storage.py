@@ -71,6 +71,37 @@ CREATE TABLE IF NOT EXISTS locked_communes (
     code TEXT PRIMARY KEY,
     locked_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS hourly_counts (
+    commune_code TEXT NOT NULL,
+    hour TEXT NOT NULL,
+    category TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (commune_code, hour, category)
+);
+CREATE INDEX IF NOT EXISTS hourly_by_hour ON hourly_counts (hour, category);
+CREATE TABLE IF NOT EXISTS notices (
+    id TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    topic TEXT NOT NULL DEFAULT '',
+    starts_at TEXT NOT NULL,
+    until TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    retracted_at TEXT
+);
+CREATE TABLE IF NOT EXISTS kb_articles (
+    uuid TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS kb_proposals (
+    proposal_id TEXT PRIMARY KEY,
+    commune_code TEXT NOT NULL,
+    body TEXT NOT NULL,
+    state TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    reviewed_at TEXT
+);
 """
 # Who may read the hub (supportdesk.hub.access) and who knocks at /enroll (rate limit).
 ACCESS_SCHEMA = """

@@ -73,6 +73,7 @@ class KbPage(BasePage):
             ("retire", "Gỡ bài"),
             ("sheet_a5", "In phiếu A5"),
             ("sheet_roll", "In phiếu 80 mm"),
+            ("propose", "Đề xuất lên tỉnh"),
         ):
             button = QPushButton(self.tr(label))
             button.setObjectName(f"kb_{key}")
@@ -104,6 +105,7 @@ class KbPage(BasePage):
         self.buttons["retire"].clicked.connect(lambda: self._set_status("retired"))
         self.buttons["sheet_a5"].clicked.connect(lambda: self._print("a5"))
         self.buttons["sheet_roll"].clicked.connect(lambda: self._print("80mm"))
+        self.buttons["propose"].clicked.connect(self.propose)
         self.refresh()
 
     def activate(self) -> None:
@@ -161,7 +163,7 @@ class KbPage(BasePage):
 
     def _selected(self) -> None:
         article = self.current()
-        for key in ("edit", "publish", "retire", "sheet_a5", "sheet_roll"):
+        for key in ("edit", "publish", "retire", "sheet_a5", "sheet_roll", "propose"):
             self.buttons[key].setEnabled(article is not None)
         if article is None:
             self.view.setHtml(f"<p>{escape(self.tr('Chưa có bài nào.'))}</p>")
@@ -171,6 +173,7 @@ class KbPage(BasePage):
         self.buttons["sheet_roll"].setEnabled(citizen)
         self.buttons["publish"].setEnabled(article["status"] != "published")
         self.buttons["retire"].setEnabled(article["status"] != "retired")
+        self.buttons["propose"].setEnabled(article["origin"] == "commune")
         self.view.setHtml(article_html(article, self.tr))
 
     def add(self) -> None:
@@ -197,6 +200,20 @@ class KbPage(BasePage):
             kb.set_status(self.ctx.db, article["id"], status)
             self.message.emit(self.tr("Đã lưu: %s") % article["title"])
             self.refresh()
+
+    def propose(self) -> None:
+        """Queue the article for the province; it leaves with the next sync."""
+        from supportdesk.core.kb import proposals
+
+        article = self.current()
+        if article is None:
+            return
+        try:
+            proposals.propose(self.ctx.db, article["id"])
+        except kb.KbError as exc:
+            self.message.emit(str(exc))
+            return
+        self.message.emit(self.tr("Đã xếp bài vào hộp thư đi để gửi tỉnh: %s") % article["title"])
 
     def _print(self, width: str) -> None:
         article = self.current()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +46,14 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
-        layout.addWidget(self.stack, 1)
+        from supportdesk.ui.notice_banner import NoticeBanner
+
+        self.notices = NoticeBanner(ctx)  # the province's live notices (issue 17)
+        right = QVBoxLayout()
+        right.setSpacing(0)
+        right.addWidget(self.notices)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(ctx, self)
         self.setStatusBar(self.status)
@@ -204,6 +212,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._closed = True
+        self.notices.timer.stop()  # its store is about to close
         self.background.stop()
         for page in self.pages.values():
             page.shutdown()

@@ -117,6 +117,11 @@ def _upsert(db: Database, row: dict, updated_at: str, report: ImportReport, numb
     report.updated += 1
 
 
+def import_province(db: Database, path: Path) -> ImportReport:
+    """The hub's `kb` catalog: the province's articles, installed by core.sync.catalogs."""
+    return import_file(db, path, origin="province")
+
+
 def load_starter(db: Database) -> int:
     """The shipped starter articles (samples for the province to review); keeps local edits."""
     from supportdesk.paths import resource

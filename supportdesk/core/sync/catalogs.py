@@ -26,6 +26,7 @@ NAME = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
 # Catalog name → importer taking (db, path) and returning an ImportReport-like object.
 LOADERS = {
+    "kb": "supportdesk.core.kb.files:import_province",
     "procedures": "supportdesk.core.directory.agencies:import_catalog",
     "contacts": "supportdesk.core.directory.files:import_file",
 }

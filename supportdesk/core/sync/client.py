@@ -192,6 +192,7 @@ def sync_once(
 
                 pulled = catalogs_mod.pull(db, client, now=now())
                 result["catalogs_updated"], result["catalog_errors"] = pulled
+            _knowledge_base(db, client, result)
         except Unauthorized as exc:
             reason = f"mã truy cập bị từ chối — cần đăng ký lại với máy chủ tỉnh ({exc})"
             outbox.put_state(db, paused=reason, last_error=reason)
@@ -210,6 +211,17 @@ def sync_once(
                              last_success_at=outbox.iso(now()))  # fmt: skip
     result["pending"] = outbox.counts(db)["pending"]
     return result
+
+
+def _knowledge_base(db: Database, client: HubClient, result: dict) -> None:
+    """Issue 17: pull the province's live notices, send proposed articles. A hub that does
+    not know these routes yet (404) is not a failure of the sync."""
+    from supportdesk.core.kb import notices, proposals
+
+    response = client.request("GET", "/api/v1/notices")
+    if response.status_code == 200:
+        result["notices"] = notices.replace(db, list(client.json(response).get("notices") or []))
+    result["proposals_sent"] = proposals.send(db, client)["sent"]
 
 
 def _send(db: Database, client: HubClient, result: dict, now: Callable[[], float]) -> None:

@@ -31,9 +31,10 @@ STATUSES = ("new", "in_progress", "waiting", "escalated", "resolved", "closed")
 TOP_LEVEL = (
     "schema", "submission_id", "commune_code", "commune_name", "revision", "generated_at",
     "install_id", "app_version", "catalog_versions", "period", "totals", "by_category",
-    "escalations", "staff_count",
+    "escalations", "staff_count", "hourly",
 )  # fmt: skip
 MAX_ESCALATIONS = 500
+MAX_HOURS, MAX_TOPICS = 24, 60  # hourly counts per topic (issue 17): a few hours at most
 MAX_CATEGORIES = 200
 MAX_NAME = 200
 MAX_COUNT = 1_000_000_000  # far above a commune's year, far below SQLite/PostgreSQL limits
@@ -95,7 +96,7 @@ def summary_content(summary: dict) -> dict:
         for c in summary.get("by_category", [])[:MAX_CATEGORIES]
     ]  # fmt: skip
     escalations = [escalation(e) for e in summary.get("escalations", [])[:MAX_ESCALATIONS]]
-    return {
+    content = {
         "period": {
             "type": summary["period_type"],
             "id": summary["period"],
@@ -108,6 +109,14 @@ def summary_content(summary: dict) -> dict:
         # How many staff handled requests, never who: the province compares load per person.
         "staff_count": min(len(summary.get("by_assignee") or []), 10_000),
     }
+    if summary.get("hourly"):  # requests per hour and topic (issue 17): counts and codes only
+        content["hourly"] = {
+            str(hour)[:13]: {
+                code: _count(n) for topic, n in topics.items() if (code := _code(topic, CODE))
+            }
+            for hour, topics in list(summary["hourly"].items())[:MAX_HOURS]
+        }
+    return content
 
 
 def content_hash(content: dict) -> str:

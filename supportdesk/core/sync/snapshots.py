@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from supportdesk import __version__
 from supportdesk.core.store import settings
-from supportdesk.core.sync import enrollment, outbox
+from supportdesk.core.sync import enrollment, hourly, outbox
 
 VIETNAM = timezone(timedelta(hours=7))
 RECENT_MONTHS = 3  # late resolutions still change the previous months' on-time counts
@@ -51,6 +51,9 @@ def queue_periods(
         # The summary's own escalation rows carry typed text; upstream gets the reduced ones.
         moment = datetime.fromtimestamp(now, UTC)
         summary["escalations"] = escalations.for_period(db, period, now=moment)
+        hours = hourly.latest(db, period)
+        if hours:  # only when there is something: an empty month's payload stays as it was
+            summary["hourly"] = hours
         row = outbox.enqueue(
             db,
             summary,
