@@ -7,9 +7,9 @@ from html import escape
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel
 
+from supportdesk.core.formats import local_time
 from supportdesk.core.kb import notices
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.formats import local_time
 
 EXPIRY_CHECK_MS = 30_000
 

@@ -51,3 +51,24 @@ def test_editor_refuses_bad_input_and_keeps_it(window):
     dialog = KbEditor(window.ctx)
     dialog.save()
     assert "tiêu đề" in dialog.error.text() and dialog.saved is None
+
+
+def test_the_provinces_notice_shows_as_a_banner_until_it_expires(window):
+    from datetime import UTC, datetime, timedelta
+
+    from supportdesk.core.kb import notices
+
+    banner = window.notices
+    assert not banner.isVisible()
+    now = datetime.now(UTC)
+    notices.replace(
+        window.ctx.db,
+        [{"id": "n1", "text": "VNeID đang quá tải, hẹn công dân quay lại sau 14h",
+          "topic": "vneid", "starts_at": (now - timedelta(minutes=1)).isoformat(),
+          "until": (now + timedelta(hours=1)).isoformat(), "created_at": now.isoformat()}],
+    )  # fmt: skip
+    window.background.synced.emit({})  # what a finished sync announces
+    assert banner.isVisible() and "VNeID đang quá tải" in banner.text()
+    notices.replace(window.ctx.db, [])  # retracted on the hub: gone at the next sync
+    banner.refresh()
+    assert not banner.isVisible()

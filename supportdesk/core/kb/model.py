@@ -12,6 +12,7 @@ import re
 import uuid as uuid_mod
 
 from supportdesk.core import text
+from supportdesk.core.errors import UserError
 
 FORMAT = "supportdesk-kb/1"
 STATUSES = ("draft", "published", "retired")
@@ -38,8 +39,8 @@ TEXT_FIELDS = ("title", "symptoms", "audience", "source", "status", "origin", "n
 LIST_FIELDS = ("steps", "topics", "systems", "procedures")
 
 
-class KbError(ValueError):
-    """Bad article data: the message is one sentence a person can act on."""
+class KbError(UserError, ValueError):
+    """Bad article data or a refused change: one sentence a person can act on."""
 
 
 def new_uuid() -> str:

@@ -15,13 +15,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
 
-from supportdesk.core.pdf import fonts, formats, pages, parts
+from supportdesk.core import formats
+from supportdesk.core.errors import UserError
+from supportdesk.core.pdf import fonts, pages, parts
 from supportdesk.core.pdf.receipt import ROLL_WIDTH, WIDTHS
 from supportdesk.core.pdf.styles import MUTED, Styles, esc, styles
 from supportdesk.core.text import clean
 
 
-class NotForCitizens(ValueError):
+class NotForCitizens(UserError, ValueError):
     """Only articles written for citizens are printed for them."""
 
 
