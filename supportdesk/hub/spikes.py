@@ -65,6 +65,7 @@ def detect(storage: Storage, hour: str | None = None) -> list[dict]:
     for past_hour, category, total in past_rows:
         past.setdefault(category, {})[past_hour] = int(total)
     flagged = []
+    names = topic_names()
     for category, total, communes in now_rows:
         series = [past.get(category, {}).get(h, 0) for h in earlier]
         median = statistics.median(series)
@@ -74,6 +75,7 @@ def detect(storage: Storage, hour: str | None = None) -> list[dict]:
                 {
                     "hour": hour,
                     "category": category,
+                    "name": names.get(category, category),
                     "count": int(total),
                     "communes": int(communes),
                     "median": median,

@@ -103,3 +103,36 @@ def test_a_quiet_hub_and_a_new_hub_flag_nothing_below_ten_communes(hub_storage):
     with storage.tx() as db:
         spikes.record(db, COMMUNES[9], {hour(MORNING): {"vneid": 1}})
     assert [s["communes"] for s in spikes.detect(storage, hour(MORNING))] == [10]
+
+
+def test_dashboard_shows_the_spike_notice_and_proposal_in_chromium(hub, hub_storage, tmp_path):
+    import os
+    import re
+    from pathlib import Path
+
+    import pytest
+
+    from supportdesk.hub import kb as hub_kb
+    from supportdesk.hub import notices as hub_notices
+    from tests.hub.test_hub_dashboard import CHROMIUM, chromium
+
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed")
+    storage = hub_storage
+    register_all(storage)
+    with storage.tx() as db:
+        for code in COMMUNES[:40]:
+            spikes.record(db, code, {hour(MORNING): {"vneid": 2}})
+    hub_notices.post(storage, "VNeID đang quá tải, hẹn công dân quay lại sau 14h",
+                     topic="vneid", until=datetime.now(UTC) + timedelta(hours=2))  # fmt: skip
+    hub_kb.receive_proposal(
+        storage, Commune("00001", ""),
+        {"proposal_id": str(uuid.uuid4()),
+         "article": {"title": "Máy in phiếu hẹn báo kẹt giấy", "steps": ["Mở nắp", "Lấy giấy"]}},
+    )  # fmt: skip
+    dom = chromium(f"{hub.url}/", tmp_path, "--dump-dom")
+    assert re.search(r"Tài khoản VNeID và định danh mức 2: 80 yêu cầu từ 40 xã lúc 09h", dom)
+    assert "VNeID đang quá tải" in dom and "Máy in phiếu hẹn báo kẹt giấy" in dom
+    shot = Path(os.environ.get("SUPPORTDESK_SCREENSHOT_DIR", tmp_path)) / "hub-kb-alerts.png"
+    chromium(f"{hub.url}/", tmp_path, f"--screenshot={shot}")
+    assert shot.stat().st_size > 10_000

@@ -72,3 +72,32 @@ def test_the_hub_refuses_odd_hourly_counts(bad):
         install_id="i", app_version="t",
     )  # fmt: skip
     assert payload.validate({**body, "hourly": bad})
+
+
+@pytest.mark.clock
+def test_only_counts_not_sent_yet_travel(desk):
+    def queued(at: datetime) -> dict | None:
+        rows = snapshots.queue_periods(desk, ["2026-12"], now=at.timestamp())
+        return json.loads(rows[0]["payload"]) if rows else None
+
+    log(desk, datetime(2026, 12, 1, 9, 10, tzinfo=TZ))
+    assert queued(datetime(2026, 12, 1, 9, 15, tzinfo=TZ))["hourly"] == {
+        "2026-12-01T09": {"vneid": 1}
+    }
+    log(desk, datetime(2026, 12, 1, 9, 20, tzinfo=TZ), "dvc_account")
+    assert queued(datetime(2026, 12, 1, 9, 25, tzinfo=TZ))["hourly"] == {
+        "2026-12-01T09": {"dvc_account": 1}  # vneid's count is unchanged: not sent again
+    }
+    first = tickets.search(desk, "")[0]
+    tickets.update(desk, first["id"], actor="Lan", status="resolved",
+                   now=datetime(2026, 12, 1, 9, 40, tzinfo=TZ))  # fmt: skip
+    resolved = queued(datetime(2026, 12, 1, 9, 45, tzinfo=TZ))
+    assert resolved is not None and "hourly" not in resolved  # a resolution adds no hours
+    assert queued(datetime(2026, 12, 1, 9, 50, tzinfo=TZ)) is None  # idle: nothing new
+    # The hour rolls over with a request not yet sent: both hours travel.
+    log(desk, datetime(2026, 12, 1, 9, 58, tzinfo=TZ))
+    log(desk, datetime(2026, 12, 1, 10, 1, tzinfo=TZ))
+    assert queued(datetime(2026, 12, 1, 10, 5, tzinfo=TZ))["hourly"] == {
+        "2026-12-01T09": {"vneid": 2},
+        "2026-12-01T10": {"vneid": 1},
+    }

@@ -130,6 +130,21 @@ def _check_choice(row: dict, name: str, allowed: tuple, default: str) -> None:
         raise KbError(f"“{name}” không hợp lệ: {row[name]!r} (chọn: {', '.join(allowed)})")
 
 
+def with_abbreviations(folded: str) -> str:
+    """Folded words plus the abbreviation of every phrase it stands for ("dinh danh dien tu"
+    → also "vneid"), from the catalog's own table: a query then matches the one short token
+    instead of every spelled-out phrase, which keeps search-as-you-type cheap."""
+    table = text.Abbreviations.shipped()
+    padded = f" {folded} "
+    keys = [
+        " ".join(key)
+        for key, expansions in table._table.items()
+        if any(f" {' '.join(e)} " in padded for e in expansions)
+        and f" {' '.join(key)} " not in padded
+    ]
+    return " ".join([folded, *keys]).strip()
+
+
 def search_columns(row: dict, category_names: dict[str, str] | None = None) -> dict:
     """The folded shadow columns: title; symptoms; steps, systems, topics and codes."""
     names = category_names or {}
@@ -137,9 +152,10 @@ def search_columns(row: dict, category_names: dict[str, str] | None = None) -> d
     topics = " ".join(names.get(t, t) for t in row["topics"])
     body = text.index_text(" ".join(row["steps"]), systems, topics, " ".join(row["procedures"]))
     return {
-        "search_title": text.index_text(row["title"]),
-        "search_symptoms": text.index_text(row["symptoms"]),
-        "search_body": body,
+        "search_status": row.get("status") or "draft",
+        "search_title": with_abbreviations(text.index_text(row["title"])),
+        "search_symptoms": with_abbreviations(text.index_text(row["symptoms"])),
+        "search_body": with_abbreviations(body),
     }
 
 

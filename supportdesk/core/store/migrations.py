@@ -349,6 +349,7 @@ def m007_knowledge_base(db: Database) -> None:
             "search_title": str,  # folded shadow columns, see core.text.index_text
             "search_symptoms": str,
             "search_body": str,
+            "search_status": str,  # the status as an FTS column: MATCH filters it, no join
         },
         pk="id",
         not_null={"uuid", "title", "status", "origin", "audience"},
@@ -401,23 +402,31 @@ def m007_knowledge_base(db: Database) -> None:
 
 _KB_FTS = (
     """CREATE VIRTUAL TABLE kb_fts USING fts5(
-        search_title, search_symptoms, search_body, content='kb_articles', content_rowid='id',
-        tokenize='unicode61', prefix='1 2 3'
+        search_title, search_symptoms, search_body, search_status, content='kb_articles',
+        content_rowid='id', tokenize='unicode61', prefix='1 2 3'
     )""",
     """CREATE TRIGGER kb_fts_ai AFTER INSERT ON kb_articles BEGIN
-        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body)
-            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body);
+        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body, search_status)
+            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body,
+                    new.search_status);
     END""",
-    """CREATE TRIGGER kb_fts_au AFTER UPDATE OF search_title, search_symptoms, search_body
-        ON kb_articles BEGIN
-        INSERT INTO kb_fts(kb_fts, rowid, search_title, search_symptoms, search_body)
-            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body);
-        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body)
-            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body);
+    """CREATE TRIGGER kb_fts_au AFTER UPDATE OF search_title, search_symptoms, search_body,
+        search_status ON kb_articles BEGIN
+        INSERT INTO kb_fts(
+            kb_fts, rowid, search_title, search_symptoms, search_body, search_status
+        )
+            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body,
+                    old.search_status);
+        INSERT INTO kb_fts(rowid, search_title, search_symptoms, search_body, search_status)
+            VALUES (new.id, new.search_title, new.search_symptoms, new.search_body,
+                    new.search_status);
     END""",
     """CREATE TRIGGER kb_fts_ad AFTER DELETE ON kb_articles BEGIN
-        INSERT INTO kb_fts(kb_fts, rowid, search_title, search_symptoms, search_body)
-            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body);
+        INSERT INTO kb_fts(
+            kb_fts, rowid, search_title, search_symptoms, search_body, search_status
+        )
+            VALUES ('delete', old.id, old.search_title, old.search_symptoms, old.search_body,
+                    old.search_status);
     END""",
     # The index's words, for correcting a typo against words the articles really use.
     "CREATE VIRTUAL TABLE kb_vocab USING fts5vocab(kb_fts, 'row')",

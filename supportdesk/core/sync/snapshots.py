@@ -51,9 +51,11 @@ def queue_periods(
         # The summary's own escalation rows carry typed text; upstream gets the reduced ones.
         moment = datetime.fromtimestamp(now, UTC)
         summary["escalations"] = escalations.for_period(db, period, now=moment)
-        hours = hourly.latest(db, period)
-        if hours:  # only when there is something: an empty month's payload stays as it was
+        hours, last = hourly.unsent(db, period)
+        if hours:
             summary["hourly"] = hours
+        elif last is not None and _same_but_hours(summary, last):
+            continue  # only the previous payload's hourly counts differ: nothing new to send
         row = outbox.enqueue(
             db,
             summary,
@@ -66,3 +68,10 @@ def queue_periods(
         if row:
             queued.append(row)
     return queued
+
+
+def _same_but_hours(summary: dict, last: dict) -> bool:
+    from supportdesk.core.sync import payload
+
+    content = payload.summary_content(summary)
+    return content == {k: v for k, v in last.items() if k != "hourly"}
