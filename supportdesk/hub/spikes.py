@@ -105,7 +105,7 @@ def notice_for(storage: Storage, category: str, hour: str, *, hours: int = 2, no
     name = topic_names().get(category, category)
     text = (
         f"{name}: {spike['count']} yêu cầu từ {spike['communes']} xã trong giờ "
-        f"{hour[-2:]}h (gấp {spike['ratio']} lần bình thường) — có thể hệ thống đang gặp sự cố. "
+        f"{hour[-2:]}h (gấp {spike['ratio']:g} lần bình thường) — có thể hệ thống đang gặp sự cố. "
         "Hẹn công dân quay lại sau, tỉnh sẽ báo khi hệ thống ổn định."
     )
     now = now or datetime.now(UTC)

@@ -105,16 +105,18 @@ def test_a_quiet_hub_and_a_new_hub_flag_nothing_below_ten_communes(hub_storage):
     assert [s["communes"] for s in spikes.detect(storage, hour(MORNING))] == [10]
 
 
-def test_dashboard_shows_the_spike_notice_and_proposal_in_chromium(hub, hub_storage, tmp_path):
+def test_dashboard_spike_to_notice_in_one_click_in_chromium(hub, hub_storage, tmp_path):
+    """Logged in as the province: the spike, the proposal; one click posts the notice."""
     import os
-    import re
     from pathlib import Path
 
     import pytest
 
+    from supportdesk.hub import access
     from supportdesk.hub import kb as hub_kb
     from supportdesk.hub import notices as hub_notices
-    from tests.hub.test_hub_dashboard import CHROMIUM, chromium
+    from tests.hub.browser import CHROMIUM, Browser
+    from tests.hub.kit import PASSWORD
 
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed")
@@ -123,16 +125,46 @@ def test_dashboard_shows_the_spike_notice_and_proposal_in_chromium(hub, hub_stor
     with storage.tx() as db:
         for code in COMMUNES[:40]:
             spikes.record(db, code, {hour(MORNING): {"vneid": 2}})
-    hub_notices.post(storage, "VNeID đang quá tải, hẹn công dân quay lại sau 14h",
-                     topic="vneid", until=datetime.now(UTC) + timedelta(hours=2))  # fmt: skip
     hub_kb.receive_proposal(
         storage, Commune("00001", ""),
         {"proposal_id": str(uuid.uuid4()),
          "article": {"title": "Máy in phiếu hẹn báo kẹt giấy", "steps": ["Mở nắp", "Lấy giấy"]}},
     )  # fmt: skip
-    dom = chromium(f"{hub.url}/", tmp_path, "--dump-dom")
-    assert re.search(r"Tài khoản VNeID và định danh mức 2: 80 yêu cầu từ 40 xã lúc 09h", dom)
-    assert "VNeID đang quá tải" in dom and "Máy in phiếu hẹn báo kẹt giấy" in dom
-    shot = Path(os.environ.get("SUPPORTDESK_SCREENSHOT_DIR", tmp_path)) / "hub-kb-alerts.png"
-    chromium(f"{hub.url}/", tmp_path, f"--screenshot={shot}")
-    assert shot.stat().st_size > 10_000
+    access.add_user(storage, "tinh", PASSWORD, None)
+    browser = Browser(tmp_path / "chromium-profile")
+    try:
+        browser.goto(f"{hub.url}/")
+        browser.eval(
+            "document.getElementById('name').value = 'tinh';"
+            f"document.getElementById('password').value = {PASSWORD!r};"
+            "document.querySelector('#login button').click(); true"
+        )
+        browser.wait_for("document.querySelectorAll('.spike').length === 1")
+        text = browser.eval("document.body.innerText")
+        assert "Tài khoản VNeID và định danh mức 2: 80 yêu cầu từ 40 xã lúc 09h" in text
+        proposed = browser.eval("document.querySelector('.proposal input').value")
+        assert proposed == "Máy in phiếu hẹn báo kẹt giấy" and "Lấy giấy" in text
+        browser.eval("document.querySelector('.spike button').click(); true")
+        browser.wait_for("document.querySelectorAll('.notice').length === 1")
+        shot = Path(os.environ.get("SUPPORTDESK_SCREENSHOT_DIR", tmp_path)) / "hub-kb-alerts.png"
+        browser.screenshot(shot)
+        assert shot.stat().st_size > 10_000
+    finally:
+        browser.close()
+    posted = hub_notices.active(storage)
+    assert [n["topic"] for n in posted] == ["vneid"] and "80 yêu cầu từ 40 xã" in posted[0]["text"]
+
+
+def test_dashboard_changes_need_the_session_and_its_csrf_token(hub, hub_storage):
+    import requests
+
+    from tests.hub.kit import login
+
+    anonymous = requests.post(f"{hub.url}/api/v1/dashboard/notices", json={}, timeout=5)
+    assert anonymous.status_code == 401
+    session = login(hub.url, hub_storage)
+    until = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+    forged = session.post(f"{hub.url}/api/v1/dashboard/notices",
+                          json={"text": "x", "until": until}, timeout=5)  # fmt: skip
+    assert forged.status_code == 403
+    assert session.get(f"{hub.url}/api/v1/dashboard/kb", timeout=5).json()["notices"] == []

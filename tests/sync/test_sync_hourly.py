@@ -11,6 +11,7 @@ import pytest
 from supportdesk.core import tickets
 from supportdesk.core.calendar import TZ
 from supportdesk.core.sync import hourly, payload, snapshots
+from supportdesk.hub import schema
 
 
 def log(db, at: datetime, category: str = "vneid") -> None:
@@ -44,7 +45,7 @@ def test_payload_carries_counts_only_and_an_idle_desk_makes_no_new_revision(desk
     queued = snapshots.queue_periods(desk, ["2026-12"], now=now)
     body = json.loads(queued[0]["payload"])
     assert body["hourly"] == {"2026-12-01T09": {"vneid": 1}}
-    assert payload.validate(body) == []
+    assert schema.problems(body) == []
     assert "Nguyễn" not in queued[0]["payload"] and "VNeID" not in json.dumps(body["hourly"])
     later = datetime(2026, 12, 1, 11, 0, tzinfo=TZ).timestamp()
     assert snapshots.queue_periods(desk, ["2026-12"], now=later) == []
@@ -71,7 +72,7 @@ def test_the_hub_refuses_odd_hourly_counts(bad):
         payload.summary_content(summary("2026-12")), commune_code="00001", revision=1,
         install_id="i", app_version="t",
     )  # fmt: skip
-    assert payload.validate({**body, "hourly": bad})
+    assert schema.problems({**body, "hourly": bad})
 
 
 @pytest.mark.clock
