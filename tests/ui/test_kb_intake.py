@@ -28,6 +28,7 @@ def test_typing_offers_the_vneid_login_article_and_alt_1_resolves(window, qtbot)
     assert intake.resolved.isChecked()
     assert intake.resolution.text().startswith("Theo hướng dẫn “Không đăng nhập được VNeID”")
     assert "Đã áp dụng" in offered.heading.text()
+    applied = offered.articles[0]["uuid"]
     with qtbot.waitSignal(intake.saved) as saved:
         intake.save()
     request = saved.args[0]
@@ -36,12 +37,13 @@ def test_typing_offers_the_vneid_login_article_and_alt_1_resolves(window, qtbot)
     assert usage.applied_to(db, request["id"])["title"] == "Không đăng nhập được VNeID"
     notes = [e["note"] for e in requests_log.events(db, request["id"])]
     assert "Áp dụng bài hướng dẫn “Không đăng nhập được VNeID”" in notes
-    counts = usage.stats(db)[offered.articles[0]["uuid"]]
+    counts = usage.stats(db)[applied]
     assert counts["suggested"] == 1 and counts["applied"] == 1
 
 
-def test_nothing_offered_for_a_few_letters_and_the_form_resets(window, qtbot):
+def test_nothing_offered_for_a_few_letters_and_the_form_resets(window, qtbot, monkeypatch):
     page = window.show_page("requests")
+    monkeypatch.setattr(page.intake, "ask_close", lambda: "discard")
     window.actions_by_key["new_request"].trigger()
     intake = page.intake
     type_text(intake.summary, "vn")
