@@ -701,6 +701,150 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>KbEditor</name>
+    <message>
+        <source>Sửa bài hướng dẫn</source>
+        <translation>Edit article</translation>
+    </message>
+    <message>
+        <source>Bài hướng dẫn mới</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>Mỗi bước một dòng, theo thứ tự</source>
+        <translation>One step per line, in order</translation>
+    </message>
+    <message>
+        <source>(không chọn)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Địa chỉ hướng dẫn chính thức hoặc đơn vị</source>
+        <translation>URL of the official guidance, or the unit</translation>
+    </message>
+    <message>
+        <source>Tiêu đề:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Dấu hiệu:</source>
+        <translation>Symptoms:</translation>
+    </message>
+    <message>
+        <source>Cách xử lý:</source>
+        <translation>Fix:</translation>
+    </message>
+    <message>
+        <source>Chủ đề:</source>
+        <translation>Topic:</translation>
+    </message>
+    <message>
+        <source>Hệ thống:</source>
+        <translation>System:</translation>
+    </message>
+    <message>
+        <source>Dành cho:</source>
+        <translation>Audience:</translation>
+    </message>
+    <message>
+        <source>Nguồn:</source>
+        <translation>Source:</translation>
+    </message>
+</context>
+<context>
+    <name>KbPage</name>
+    <message>
+        <source>Tìm bài: gõ như người dân nói, có dấu hay không</source>
+        <translation>Find an article: type as people say it, accents optional</translation>
+    </message>
+    <message>
+        <source>Bài hướng dẫn</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Gợi ý</source>
+        <translation>Suggested</translation>
+    </message>
+    <message>
+        <source>Áp dụng</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <source>Xong đúng hạn</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Thêm bài</source>
+        <translation>New article</translation>
+    </message>
+    <message>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Đăng</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <source>Gỡ bài</source>
+        <translation>Retire</translation>
+    </message>
+    <message>
+        <source>In phiếu A5</source>
+        <translation>Print A5 sheet</translation>
+    </message>
+    <message>
+        <source>In phiếu 80 mm</source>
+        <translation>Print 80 mm sheet</translation>
+    </message>
+    <message>
+        <source>Đề xuất lên tỉnh</source>
+        <translation>Propose to the province</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy chính xác — kết quả gần đúng</source>
+        <translation>No exact match — nearest results</translation>
+    </message>
+    <message>
+        <source>Đã lưu: %s</source>
+        <translation>Saved: %s</translation>
+    </message>
+    <message>
+        <source>Đã xếp bài vào hộp thư đi để gửi tỉnh: %s</source>
+        <translation>Queued for the province: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KbRequestPanel</name>
+    <message>
+        <source>Tạo bài từ yêu cầu này</source>
+        <translation>Make an article from this request</translation>
+    </message>
+    <message>
+        <source>Bài đã áp dụng:</source>
+        <translation>Article applied:</translation>
+    </message>
+    <message>
+        <source>Đã tạo bản nháp: %s</source>
+        <translation>Draft made: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KbSuggestions</name>
+    <message>
+        <source>Đã áp dụng: %s</source>
+        <translation>Applied: %s</translation>
+    </message>
+    <message>
+        <source>Bài hướng dẫn gợi ý — Alt+1…3 để áp dụng:</source>
+        <translation>Suggested articles — Alt+1…3 to apply:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>SupportDesk — Tổ hỗ trợ kỹ thuật</source>
@@ -773,6 +917,13 @@ Trần Thị Bình</translation>
     <message>
         <source>Giới thiệu</source>
         <translation>About</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>đến %s</source>
+        <translation>until %s</translation>
     </message>
 </context>
 <context>
@@ -1607,6 +1758,10 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
     <message>
         <source>Tổng hợp</source>
         <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Bài hướng dẫn</source>
+        <translation>Articles</translation>
     </message>
 </context>
 </TS>

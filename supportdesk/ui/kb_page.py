@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,7 +28,18 @@ from supportdesk.ui.context import AppContext
 from supportdesk.ui.kb_editor import KbEditor
 from supportdesk.ui.pages import BasePage
 
-FILTERS = (("", "Đang dùng"), ("draft", "Bản nháp"), ("published", "Đã đăng"), ("retired", "Đã gỡ"))
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("KbPage", text)
+
+
+def filters() -> tuple[tuple[str, str], ...]:
+    return (("", _t("Đang dùng")), ("draft", _t("Bản nháp")), ("published", _t("Đã đăng")),
+            ("retired", _t("Đã gỡ")))  # fmt: skip
+
+
+def status_label(status: str) -> str:
+    return dict(filters()[1:])[status]
 
 
 class KbPage(BasePage):
@@ -43,8 +54,8 @@ class KbPage(BasePage):
         self.query.setClearButtonEnabled(True)
         self.status = QComboBox()
         self.status.setObjectName("kbStatus")
-        for key, label in FILTERS:
-            self.status.addItem(self.tr(label), key)
+        for key, label in filters():
+            self.status.addItem(label, key)
         self.note = QLabel()
         self.note.setProperty("role", "muted")
         self.table = QTableWidget(0, 5)
@@ -67,15 +78,15 @@ class KbPage(BasePage):
         self.buttons = {}
         bar = QHBoxLayout()
         for key, label in (
-            ("add", "Thêm bài"),
-            ("edit", "Sửa"),
-            ("publish", "Đăng"),
-            ("retire", "Gỡ bài"),
-            ("sheet_a5", "In phiếu A5"),
-            ("sheet_roll", "In phiếu 80 mm"),
-            ("propose", "Đề xuất lên tỉnh"),
+            ("add", self.tr("Thêm bài")),
+            ("edit", self.tr("Sửa")),
+            ("publish", self.tr("Đăng")),
+            ("retire", self.tr("Gỡ bài")),
+            ("sheet_a5", self.tr("In phiếu A5")),
+            ("sheet_roll", self.tr("In phiếu 80 mm")),
+            ("propose", self.tr("Đề xuất lên tỉnh")),
         ):
-            button = QPushButton(self.tr(label))
+            button = QPushButton(label)
             button.setObjectName(f"kb_{key}")
             bar.addWidget(button)
             self.buttons[key] = button
@@ -150,7 +161,7 @@ class KbPage(BasePage):
         self.table.setRowCount(len(self.items))
         for row, a in enumerate(self.items):
             u = a["usage"]
-            cells = [a["title"], self.tr(kb.STATUS_LABELS[a["status"]]), u["suggested"],
+            cells = [a["title"], status_label(a["status"]), u["suggested"],
                      u["applied"], u["resolved_on_time"]]  # fmt: skip
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(str(value))
@@ -174,7 +185,7 @@ class KbPage(BasePage):
         self.buttons["publish"].setEnabled(article["status"] != "published")
         self.buttons["retire"].setEnabled(article["status"] != "retired")
         self.buttons["propose"].setEnabled(article["origin"] == "commune")
-        self.view.setHtml(article_html(article, self.tr))
+        self.view.setHtml(article_html(article))
 
     def add(self) -> None:
         saved = KbEditor.ask(self.ctx, None, self)
@@ -221,37 +232,32 @@ class KbPage(BasePage):
             self.print_requested.emit("kb_sheet", (article["id"], width))
 
 
-def article_html(a: dict, tr=lambda s: s) -> str:
+def article_html(a: dict) -> str:
     """An article as the page shows it: state, symptoms, numbered steps, where it applies."""
-    state = [tr(kb.STATUS_LABELS[a["status"]]), tr(kb.ORIGIN_LABELS[a["origin"]]),
-             tr("cho %s") % tr(kb.AUDIENCE_LABELS[a["audience"]])]  # fmt: skip
+    audience = {"staff": _t("cán bộ"), "citizen": _t("công dân")}[a["audience"]]
+    origin = {"commune": _t("Của xã"), "province": _t("Của tỉnh")}[a["origin"]]
+    state = [status_label(a["status"]), origin, _t("cho %s") % audience]
     h = [f"<h2>{escape(a['title'])}</h2><p><i>{escape(' · '.join(state))}</i></p>"]
     if a["sample"]:
-        h.append(
-            f"<p><b>{escape(tr('Bài mẫu — tỉnh cần rà soát trước khi dùng chính thức.'))}</b></p>"
-        )
+        sample = _t("Bài mẫu — tỉnh cần rà soát trước khi dùng chính thức.")
+        h.append(f"<p><b>{escape(sample)}</b></p>")
     if a["symptoms"]:
-        h.append(f"<p><b>{escape(tr('Dấu hiệu:'))}</b> {escape(a['symptoms'])}</p>")
-    h.append(f"<p><b>{escape(tr('Cách xử lý:'))}</b></p><ol>")
+        h.append(f"<p><b>{escape(_t('Dấu hiệu:'))}</b> {escape(a['symptoms'])}</p>")
+    h.append(f"<p><b>{escape(_t('Cách xử lý:'))}</b></p><ol>")
     h += [f"<li>{escape(step)}</li>" for step in a["steps"]]
     h.append("</ol>")
     if a["systems"]:
         systems = ", ".join(kb.SYSTEMS.get(s, s) for s in a["systems"])
-        h.append(f"<p><b>{escape(tr('Hệ thống:'))}</b> {escape(systems)}</p>")
+        h.append(f"<p><b>{escape(_t('Hệ thống:'))}</b> {escape(systems)}</p>")
     if a["source"]:
         links = "<br/>".join(
             f"<a href='{escape(u)}'>{escape(u)}</a>" if u.startswith("http") else escape(u)
             for u in a["source"].split("\n")
         )
-        h.append(f"<p><b>{escape(tr('Nguồn:'))}</b><br/>{links}</p>")
+        h.append(f"<p><b>{escape(_t('Nguồn:'))}</b><br/>{links}</p>")
     if a.get("usage"):
         u = a["usage"]
-        h.append(
-            "<p>"
-            + escape(tr("Đã gợi ý %1 lần · áp dụng %2 · xong đúng hạn sau khi áp dụng %3"))
-            .replace("%1", str(u["suggested"]))
-            .replace("%2", str(u["applied"]))
-            .replace("%3", str(u["resolved_on_time"]))
-            + "</p>"
-        )
+        line = _t("Đã gợi ý %1 lần · áp dụng %2 · xong đúng hạn sau khi áp dụng %3")
+        line = line.replace("%1", str(u["suggested"])).replace("%2", str(u["applied"]))
+        h.append(f"<p>{escape(line.replace('%3', str(u['resolved_on_time'])))}</p>")
     return "".join(h)

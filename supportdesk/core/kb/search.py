@@ -8,6 +8,8 @@ with each unknown word replaced by the nearest word the articles use."""
 
 from __future__ import annotations
 
+import functools
+import json
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -20,6 +22,23 @@ CANDIDATES = 60
 TYPO_MIN_SIMILARITY = 75
 VISIBLE = ("draft", "published")
 SUGGESTED = ("published",)
+
+
+@functools.cache
+def _plain_filler() -> frozenset[tuple[str, ...]]:
+    """The catalog's filler words proper ("xin", "ạ", "tôi"…). Its question frames ("không …
+    được") are dropped for procedures, but for a known problem they are the symptom itself."""
+    from supportdesk.paths import resource
+
+    doc = json.loads(resource("search", "abbreviations.json").read_text(encoding="utf-8"))
+    return frozenset(tuple(text.tokens(f)) for f in doc.get("filler", []))
+
+
+def terms_of(query: str) -> list:
+    def keep(toks: list[str], start: int, length: int) -> bool:
+        return tuple(toks[start : start + length]) not in _plain_filler()
+
+    return text.query_terms(query, text.Abbreviations.shipped(), keep_filler=keep)
 
 
 @dataclass
@@ -78,8 +97,7 @@ def search_ids(
     topic: str | None = None,
 ) -> tuple[list[int], bool]:
     """Ids of the best articles for a query, and whether the match is only approximate."""
-    abbreviations = text.Abbreviations.shipped()
-    terms = text.query_terms(query, abbreviations)
+    terms = terms_of(query)
     if not terms:
         return [], False
     every = " AND ".join(_fts(t) for t in terms)
@@ -91,7 +109,7 @@ def search_ids(
         return (ids + more)[:limit], not ids
     corrected = _corrected(db, query)
     if corrected:
-        terms = text.query_terms(corrected, abbreviations)
+        terms = terms_of(corrected)
         every = " AND ".join(_fts(t) for t in terms)
         return _ordered(db, terms, _ranked(db, every, statuses, CANDIDATES), topic)[:limit], True
     return [], False

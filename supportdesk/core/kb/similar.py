@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from supportdesk.core import text, tickets
+from supportdesk.core import tickets
+from supportdesk.core.kb.search import terms_of
 
 CANDIDATES = 80
 
@@ -19,7 +20,7 @@ def similar_requests(db: Database, request_id: int, *, limit: int = 5) -> list[d
     ).fetchone()
     if row is None:
         return []
-    terms = text.query_terms(f"{row[0]} ", text.Abbreviations.shipped())
+    terms = terms_of(f"{row[0]} ")  # the knowledge base's terms: "không … được" is the symptom
     if not terms:
         return []
     needed = max(min(2, len(terms)), -(-len(terms) // 2))
