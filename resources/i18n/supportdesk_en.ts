@@ -836,12 +836,12 @@ Trần Thị Bình</translation>
 <context>
     <name>KbSuggestions</name>
     <message>
-        <source>Đã áp dụng: %s</source>
-        <translation>Applied: %s</translation>
+        <source>Đã áp dụng (Alt+1…3 để đổi):</source>
+        <translation>Applied (Alt+1…3 to change):</translation>
     </message>
     <message>
-        <source>Bài hướng dẫn gợi ý — Alt+1…3 để áp dụng:</source>
-        <translation>Suggested articles — Alt+1…3 to apply:</translation>
+        <source>Gợi ý (Alt+1…3):</source>
+        <translation>Suggested (Alt+1…3):</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+)
 
 from supportdesk.core import kb
 from supportdesk.core.kb import usage
@@ -27,15 +35,17 @@ class KbSuggestions(QFrame):
         self.heading = QLabel()
         self.heading.setProperty("role", "muted")
         self.buttons: list[QPushButton] = []
-        layout = QVBoxLayout(self)
+        # One row: the form must still fit 1024×768 with a taskbar; titles are cut, the tooltip
+        # holds the whole title and its steps.
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(4)
         layout.addWidget(self.heading)
         for i in range(SHOWN):
             button = QPushButton()
             button.setObjectName(f"kbSuggestion{i + 1}")
-            button.setFlat(True)
-            button.setStyleSheet("text-align: left")
+            button.setStyleSheet("text-align: left; padding: 2px 6px")
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, n=i: self.apply(n))
             layout.addWidget(button)
             self.buttons.append(button)
@@ -59,15 +69,15 @@ class KbSuggestions(QFrame):
         self.articles = found
         for i, button in enumerate(self.buttons):
             if i < len(found):
-                button.setText(f"Alt+{i + 1}  {found[i]['title']}")
-                button.setToolTip(
-                    "\n".join(f"{n}. {s}" for n, s in enumerate(found[i]["steps"], 1))
-                )
+                button.setText(f"{i + 1}. {found[i]['title']}")
+                steps = "\n".join(f"{n}. {s}" for n, s in enumerate(found[i]["steps"], 1))
+                button.setToolTip(f"Alt+{i + 1}: {found[i]['title']}\n{steps}")
             button.setVisible(i < len(found))
         if self.chosen:
-            self.heading.setText(self.tr("Đã áp dụng: %s") % self.chosen["title"])
+            self.heading.setText(self.tr("Đã áp dụng (Alt+1…3 để đổi):"))
+            self.heading.setToolTip(self.chosen["title"])
         elif found:
-            self.heading.setText(self.tr("Bài hướng dẫn gợi ý — Alt+1…3 để áp dụng:"))
+            self.heading.setText(self.tr("Gợi ý (Alt+1…3):"))
         else:
             self.heading.setText("")
         self.heading.setVisible(bool(found) or self.chosen is not None)

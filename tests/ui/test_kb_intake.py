@@ -22,7 +22,7 @@ def test_typing_offers_the_vneid_login_article_and_alt_1_resolves(window, qtbot)
     offered = intake.suggestions
     assert offered.buttons[0].isVisible()
     assert offered.articles[0]["title"] == "Không đăng nhập được VNeID"
-    assert "Không đăng nhập được VNeID" in offered.buttons[0].text()
+    assert offered.buttons[0].text() == "1. Không đăng nhập được VNeID"
 
     QTest.keyClick(intake.summary, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert intake.resolved.isChecked()
