@@ -128,4 +128,7 @@ def load_starter(db: Database) -> int:
 
     doc = read(resource("kb", "starter.json"))
     fresh = {**doc, "articles": [a for a in doc["articles"] if store.find(db, a["uuid"]) is None]}
-    return import_document(db, fresh).added
+    report = import_document(db, fresh)
+    if report.rejected:  # shipped data must pass its own gate: say so loudly, never half-load
+        raise ValueError(f"starter.json: {report.rejected[0]}")
+    return report.added

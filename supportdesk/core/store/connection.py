@@ -38,6 +38,7 @@ BUSY_TIMEOUT_MS = 5000  # how long a write waits for another process's write (th
 # come only into a new store and only with `seed` (tests and the bench skip them to start fast).
 _SEEDERS = (
     ("categories", "supportdesk.core.tickets.categories:load_shipped", True),
+    ("kb_articles", "supportdesk.core.kb.files:load_starter", True),  # after the topics
     ("procedures", "supportdesk.core.catalog.records:load_shipped_catalog", False),
     ("contacts", "supportdesk.core.directory.agencies:load_shipped_agencies", False),
 )

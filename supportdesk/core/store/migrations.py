@@ -324,8 +324,6 @@ def m004_sync(db: Database) -> None:
 
 @migrations()
 def m007_knowledge_base(db: Database) -> None:
-    from supportdesk.core.kb import files
-
     # Articles carry a global id (uuid) and updated_at so that desks of one team can replicate
     # their local articles later (issue 18), and the province's catalog can update them in place.
     db["kb_articles"].create(
@@ -397,7 +395,7 @@ def m007_knowledge_base(db: Database) -> None:
         defaults={"attempts": 0, "last_error": ""},
     )
     db["kb_proposals"].create_index(["state", "created_at"])
-    files.load_starter(db)
+    # The starter articles are seeded by core.store.connection, after the topics they name.
 
 
 _KB_FTS = (
