@@ -55,6 +55,7 @@ def capture_all(desk, window, out: Path, size: tuple[int, int] = SIZE) -> list[P
         settle()
         saved.append(save(window, out / f"{name}.png"))
     saved += _procedure_detail(desk, window, out)
+    saved += _procedure_question(desk, window, out)
     saved += _intake(desk, window, out)
     saved += _kb(desk, window, out)
     saved += _dialogs(desk, window, out, QSize(*size))
@@ -72,6 +73,16 @@ def _procedure_detail(desk, window, out: Path) -> list[Path]:
     wait_until(lambda: (page.detail.procedure or {}).get("code") == "1.000049")
     settle(100)
     return saved + [save(window, out / "procedure-detail-province.png")]
+
+
+def _procedure_question(desk, window, out: Path) -> list[Path]:
+    """A citizen's question typed in the same box: the detail opens at the part asked."""
+    page = window.show_page("procedures")
+    page.query.setText("đổi bằng lái xe ở đâu")
+    wait_until(lambda: page.detail.procedure is not None and not desk.ctx.tasks.busy)
+    wait_until(lambda: not page.detail.answer.isHidden())
+    settle(100)
+    return [save(window, out / "procedure-question.png")]
 
 
 def _intake(desk, window, out: Path) -> list[Path]:
