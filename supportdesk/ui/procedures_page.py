@@ -200,7 +200,8 @@ class ProceduresPage(BasePage):
         if pending is not None and pending != args:
             self._run(pending)
         current = (self.query.text(), self.level.currentData(), self.field.currentData())
-        self._asked = catalog_question.asked(args[0])
+        title = result.items[0]["name"] if result.items else ""
+        self._asked = catalog_question.asked(args[0], title)
         self.model.set_items(result.items)
         short = len(text.fold(args[0]).replace(" ", "")) < MIN_QUERY_CHARS
         self._show_status(None if short else result)

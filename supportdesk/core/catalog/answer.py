@@ -119,11 +119,12 @@ def ask(db: Database, question: str) -> dict:
     None when nothing matches."""
     from supportdesk.core.catalog.records import get
 
-    kind = catalog_question.asked(question)
     result = search(db, question, limit=3)
     corrections = [{"said": c.said, "used": c.used} for c in result.corrections]
     if not result.items:
+        kind = catalog_question.asked(question)
         return {"procedure": None, "also": [], "asked": kind, "answer": "", "corrections": []}
+    kind = catalog_question.asked(question, result.items[0]["name"])
     top = get(db, result.items[0]["code"])
     also = [
         {"code": code, "name": name, "level": level}

@@ -62,11 +62,19 @@ def _has_run(run: tuple[str, ...], toks: list[str]) -> bool:
     return any(tuple(toks[i : i + n]) == run for i in range(len(toks) - n + 1))
 
 
-def asked(query: str, words: QuestionWords | None = None) -> str:
-    """Which part of a procedure the question asks for; "general" when it names none."""
+def asked(query: str, title: str = "", words: QuestionWords | None = None) -> str:
+    """Which part of a procedure the question asks for; "general" when it names none. A cue
+    that is words of the procedure's own title ("… đủ điều kiện …", "… tờ khai …") asks
+    nothing: it names the procedure."""
     words = words or QuestionWords.shipped()
     toks = text.tokens(query)
-    found = [(i, -len(run), kind) for run, kind in words.cues for i in _at(run, toks)]
+    named = text.tokens(title)
+    found = [
+        (i, -len(run), kind)
+        for run, kind in words.cues
+        if not _has_run(run, named)
+        for i in _at(run, toks)
+    ]
     return min(found)[2] if found else "general"
 
 

@@ -67,6 +67,12 @@ def test_the_general_procedure_comes_before_its_special_cases(db):
     assert "nước ngoài" in foreign["name"]
 
 
+def test_a_cue_inside_the_procedures_title_asks_nothing():
+    title = "Cấp lại Giấy chứng nhận đủ điều kiện hoạt động kiểm định xe cơ giới"
+    assert catalog_question.asked(f"Tôi cần làm thủ tục {title.lower()}", title) == "general"
+    assert catalog_question.asked("điều kiện cấp lại giấy chứng nhận", "Cấp lại …") == "conditions"
+
+
 def test_ask_puts_the_part_asked_first(db):
     found = catalog_answer.ask(db, "đăng ký kết hôn cần giấy tờ gì")
     assert found["procedure"]["code"] == "1.000894" and found["asked"] == "papers"
