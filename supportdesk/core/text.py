@@ -10,7 +10,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+")
@@ -67,7 +67,10 @@ class Abbreviations:
 
     Keys and expansions are token tuples, folded the same way as the index."""
 
-    def __init__(self, table: dict[str, list[str]], filler: list[str] = ()):
+    def __init__(
+        self, table: dict[str, list[str]], filler: list[str] = (), replacing: Iterable[str] = ()
+    ):
+        self._replacing = {tuple(tokens(k)) for k in replacing}
         runs = {tuple(tokens(f)) for f in filler if tokens(f)}
         self._filler_by_first: dict[str, list[tuple[str, ...]]] = {}
         for run in sorted(runs, key=len, reverse=True):  # longest run first
@@ -82,18 +85,26 @@ class Abbreviations:
     @classmethod
     @functools.cache
     def shipped(cls) -> Abbreviations:
-        from supportdesk.paths import resource
+        """The abbreviations every search box expands (catalog, directory)."""
+        doc = _read_search_resource("abbreviations.json")
+        return cls(doc["abbreviations"], doc.get("filler", []))
 
-        def read(name: str) -> dict:
-            with resource("search", name).open(encoding="utf-8") as f:
-                return json.load(f)
-
-        doc, everyday, questions = (
-            read(n) for n in ("abbreviations.json", "phrasings.json", "questions.json")
-        )
-        table = {**doc["abbreviations"], **everyday["phrasings"]}
+    @classmethod
+    @functools.cache
+    def for_questions(cls) -> Abbreviations:
+        """For questions about procedures, also: everyday names in place of the portal's words
+        (phrasings.json; the words as said count only when listed) and the question's frame
+        and question words dropped (questions.json)."""
+        doc = _read_search_resource("abbreviations.json")
+        everyday = _read_search_resource("phrasings.json")["phrasings"]
+        questions = _read_search_resource("questions.json")
         cues = [c["cue"] for cues in questions["asked"].values() for c in cues if c["strip"]]
-        return cls(table, [*doc.get("filler", []), *questions["frames"], *cues])
+        filler = [*doc.get("filler", []), *questions["frames"], *cues]
+        return cls({**doc["abbreviations"], **everyday}, filler, replacing=everyday)
+
+    def replaces(self, said: tuple[str, ...]) -> bool:
+        """Whether the words as said give way to their expansions (an everyday name)."""
+        return said in self._replacing
 
     def filler_at(self, toks: list[str], start: int) -> int:
         """Length of the longest filler run ("xin", "hồ sơ") starting at toks[start], or 0."""
@@ -160,7 +171,11 @@ def query_terms(
         n = max(n, 1)
         is_last = i + n == len(toks)
         said = tuple(toks[i : i + n])
-        terms.append(Term((said, *expansions), prefix=is_last and still_typing and n == 1))
+        if expansions and abbreviations.replaces(said):
+            terms.append(Term(tuple(dict.fromkeys(expansions))))
+        else:
+            options = tuple(dict.fromkeys((said, *expansions)))
+            terms.append(Term(options, prefix=is_last and still_typing and n == 1))
         i += n
     if not terms and toks and drop_filler:
         return query_terms(query, abbreviations, drop_filler=False, max_tokens=max_tokens)
@@ -179,3 +194,10 @@ def match_query(
         return None
     # FTS5 only combines bare phrases implicitly; with (… OR …) groups the AND must be explicit.
     return (" AND " if every_word else " OR ").join(t.fts() for t in terms)
+
+
+def _read_search_resource(name: str) -> dict:
+    from supportdesk.paths import resource
+
+    with resource("search", name).open(encoding="utf-8") as f:
+        return json.load(f)

@@ -20,6 +20,9 @@ from supportdesk.core.catalog.ranking import Question, Vocabulary
 ASKED_KINDS = ("papers", "fee", "time", "where", "result", "conditions", "form", "general")
 MAX_TOKENS = 60  # a question may copy a long portal title; beyond that, nothing is added
 MIN_TYPO_LENGTH = 3  # shorter words have too many neighbours one letter away
+PHRASES = True  # two neighbouring words of the question that some names hold, as a term
+PHRASE_SHARE = 0.5  # of the pair's IDF
+PHRASE_MIN_IDF = 3.0  # a pair about one name in twenty holds, or rarer
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,7 @@ def corrected(
 def understand(db: Database, query: str, vocab: Vocabulary) -> tuple[Question, list[Correction]]:
     """The terms to rank by, the levels and special cases said, and the typos corrected."""
     words = QuestionWords.shipped()
-    abbreviations = text.Abbreviations.shipped()
+    abbreviations = text.Abbreviations.for_questions()
     still_typing = not query[-1:].isspace()
     toks = text.tokens(query)
     fixes = corrected(db, toks, vocab, words, still_typing)
@@ -153,8 +156,20 @@ def understand(db: Database, query: str, vocab: Vocabulary) -> tuple[Question, l
             seen.add(term.options)
             unique.append(term)
     content = {t for term in unique for t in term.options[0]}
+    # Two words of the question that stand side by side in some names are a phrase: it counts
+    # as a term of its own, weighted by how rare the pair is ("chuyển trường", "cấp điện").
+    phrases = []
+    plain = {t.options[0][0] for t in unique if len(t.options) == 1 and len(t.options[0]) == 1}
+    for a, b in zip(toks, toks[1:]):  # words an abbreviation or phrasing took are not plain
+        rare = f"{a} {b}" in vocab.pairs and vocab.pair_idf(a, b) >= PHRASE_MIN_IDF
+        if PHRASES and a in plain and b in plain and rare and ((a, b),) not in seen:
+            seen.add(((a, b),))
+            unique.append(text.Term(((a, b),)))
+            phrases.append((a, b))
     pairs = {(a, b) for a, b in zip(toks, toks[1:]) if a in content or b in content}
     levels = {key for run, key in words.levels if _has_run(run, toks)}
     unsaid = tuple(m for m in words.special if not _has_run(m, toks))
     question = Question(unique, levels, pairs, unsaid, said=frozenset(toks))
+    for a, b in phrases:  # a phrase weighs what the pair's rarity says, not its words'
+        question._weights[(a, b)] = PHRASE_SHARE * vocab.pair_idf(a, b)
     return question, fixes

@@ -56,7 +56,7 @@ class Vocabulary:
 
     procedures: int
     name_df: dict[str, int]
-    pairs: frozenset[str] = frozenset()  # "a b" for every two neighbouring words of a name
+    pairs: dict[str, int] = field(default_factory=dict)  # "a b" → names holding them side by side
     names: dict[int, Name] = field(default_factory=dict)  # by procedure id, ready to score
     words: list[str] = field(init=False)  # sorted, for typo candidates and prefixes
 
@@ -75,6 +75,11 @@ class Vocabulary:
 
     def known(self, token: str) -> bool:
         return token in self.name_df
+
+    def pair_idf(self, a: str, b: str) -> float:
+        """The IDF of two words side by side in names ("chuyển trường" is rarer than each)."""
+        df = self.pairs.get(f"{a} {b}", 0)
+        return math.log(1 + (self.procedures - df + 0.5) / (df + 0.5))
 
     def completes(self, prefix: str) -> bool:
         """Whether some name word starts with prefix (a word still being typed)."""
@@ -103,15 +108,17 @@ def vocabulary(db: Database) -> Vocabulary:
         " USING fts5vocab(main, procedure_names, row)"
     )
     df = dict(conn.execute("SELECT term, doc FROM temp.catalog_name_vocab"))
-    pairs, names = set(), {}
+    pairs: dict[str, int] = {}
+    names = {}
     rows = conn.execute("SELECT id, search_name, levels, search_field FROM procedures")
     for pid, name, levels, field_words in rows:
         words = name.split()
-        pairs.update(f"{a} {b}" for a, b in zip(words, words[1:]))
+        for pair in {f"{a} {b}" for a, b in zip(words, words[1:])}:
+            pairs[pair] = pairs.get(pair, 0) + 1
         if words[:2] == ["thu", "tuc"]:  # only some portal titles start so: it says nothing
             words = words[2:]
         names[pid] = Name(words, tuple(json.loads(levels or "[]")), field_words or "")
-    found = Vocabulary(max(len(names), 1), df, frozenset(pairs), names)
+    found = Vocabulary(max(len(names), 1), df, pairs, names)
     for name in names.values():
         name.weight = sum(found.idf(w) for w in name.at)
     if len(_SHARED) >= _SHARED_STORES and store not in _SHARED:
