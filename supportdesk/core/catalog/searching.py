@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlite_utils import Database
 
@@ -36,6 +36,8 @@ _NAME_KEY = 100_000_000  # procedure_names rowid = title_words * _NAME_KEY + pro
 NAME_CANDIDATES = 50  # best names by bm25 that the ranking looks at
 BODY_CANDIDATES = 20  # and the best by bm25 over name, field and body
 EXPRESSION_TERMS = 8  # the rarest terms of a question find its candidates
+BODY_TERMS = 3  # and the rarest of all when bodies are searched
+SHORT_PREFIX = 4  # a word being typed shorter than this, already a word, is taken as typed
 BODY_READS = 30  # candidates whose field and body are read for the words their name lacks
 
 
@@ -122,7 +124,7 @@ def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ran
     expression = _expression(question, vocab)
     # Names holding every decisive word, shortest first: cheap (FTS5 stops at the limit) and,
     # for what people type at the counter, already the answer. Otherwise bm25 over names.
-    every = " AND ".join(question.terms[t].fts() for t in question.decisive(vocab))
+    every = " AND ".join(_fts(question.terms[t], vocab) for t in question.decisive(vocab))
     ids = _shortest_names(db, every, where, params, NAME_CANDIDATES)
     if len(ids) < NAME_CANDIDATES:
         ids = list(
@@ -132,8 +134,9 @@ def _ranked(db: Database, question, vocab, where: str, params: list) -> list[ran
     decisive = set(question.decisive(vocab))
     if not any(decisive.isdisjoint(c.missing) for c in candidates):
         known = {c.id for c in candidates}
-        more = [i for i in _best_ranked(db, expression, where, params, BODY_CANDIDATES)
-                if i not in known]  # fmt: skip
+        rarest = _expression(question, vocab, BODY_TERMS)  # bodies are long: fewer words
+        found = _best_ranked(db, rarest, where, params, BODY_CANDIDATES)
+        more = [i for i in found if i not in known]
         candidates += _scored(more, question, vocab)
     candidates.sort(key=lambda c: -ranking.body_bound(c, question, vocab))
     reread = [c for c in candidates[:BODY_READS] if c.missing]
@@ -162,13 +165,22 @@ def _scored(ids: list[int], question, vocab) -> list[ranking.Candidate]:
     return candidates
 
 
-def _expression(question, vocab) -> str:
+def _expression(question, vocab, most: int = EXPRESSION_TERMS) -> str:
     """FTS5 OR over the question's rarest terms: a word most names hold ("đăng ký", "cấp")
     finds nothing a rarer word would not, and makes FTS5 rank thousands of rows. Those words
     still count in the ranking."""
     decisive = question.decisive(vocab)
-    rarest = sorted(decisive, key=lambda t: -question.term_weight(t, vocab))[:EXPRESSION_TERMS]
-    return " OR ".join(question.terms[t].fts() for t in rarest)
+    rarest = sorted(decisive, key=lambda t: -question.term_weight(t, vocab))[:most]
+    return " OR ".join(_fts(question.terms[t], vocab) for t in rarest)
+
+
+def _fts(term, vocab) -> str:
+    """A term for FTS5. A short word being typed that is already a word ("da") is looked up as
+    that word: as a prefix it would expand to hundreds (dan, dang, dat…) and cost the most."""
+    word = term.options[0]
+    if term.prefix and len(word) == 1 and len(word[0]) < SHORT_PREFIX and vocab.known(word[0]):
+        return replace(term, prefix=False).fts()
+    return term.fts()
 
 
 def _shortest_names(db: Database, expression: str, where: str, params: list, limit: int):
