@@ -133,6 +133,22 @@ def corrected(
     return fixes
 
 
+def _phrases(toks: list[str], terms: list, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """Two plain words of the question that stand side by side in some names are a phrase, a
+    term of its own weighted by how rare the pair is ("chuyển trường", "cấp điện"). Words an
+    abbreviation or an everyday name took are not plain."""
+    plain = {t.options[0][0] for t in terms if len(t.options) == 1 and len(t.options[0]) == 1}
+    chosen = [
+        (a, b)
+        for a, b in zip(toks, toks[1:])
+        if a in plain
+        and b in plain
+        and f"{a} {b}" in vocab.pairs
+        and vocab.pair_idf(a, b) >= PHRASE_MIN_IDF
+    ]
+    return list(dict.fromkeys(chosen))
+
+
 def understand(db: Database, query: str, vocab: Vocabulary) -> tuple[Question, list[Correction]]:
     """The terms to rank by, the levels and special cases said, and the typos corrected."""
     words = QuestionWords.shipped()
@@ -156,20 +172,12 @@ def understand(db: Database, query: str, vocab: Vocabulary) -> tuple[Question, l
             seen.add(term.options)
             unique.append(term)
     content = {t for term in unique for t in term.options[0]}
-    # Two words of the question that stand side by side in some names are a phrase: it counts
-    # as a term of its own, weighted by how rare the pair is ("chuyển trường", "cấp điện").
-    phrases = []
-    plain = {t.options[0][0] for t in unique if len(t.options) == 1 and len(t.options[0]) == 1}
-    for a, b in zip(toks, toks[1:]):  # words an abbreviation or phrasing took are not plain
-        rare = f"{a} {b}" in vocab.pairs and vocab.pair_idf(a, b) >= PHRASE_MIN_IDF
-        if PHRASES and a in plain and b in plain and rare and ((a, b),) not in seen:
-            seen.add(((a, b),))
-            unique.append(text.Term(((a, b),)))
-            phrases.append((a, b))
+    phrases = _phrases(toks, unique, vocab) if PHRASES else []
+    unique += [text.Term((p,)) for p in phrases if (p,) not in seen]
     pairs = {(a, b) for a, b in zip(toks, toks[1:]) if a in content or b in content}
     levels = {key for run, key in words.levels if _has_run(run, toks)}
     unsaid = tuple(m for m in words.special if not _has_run(m, toks))
-    question = Question(unique, levels, pairs, unsaid, said=frozenset(toks))
+    question = Question(unique, levels, pairs, unsaid, frozenset(toks), len(phrases))
     for a, b in phrases:  # a phrase weighs what the pair's rarity says, not its words'
         question._weights[(a, b)] = PHRASE_SHARE * vocab.pair_idf(a, b)
     return question, fixes

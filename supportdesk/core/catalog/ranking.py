@@ -30,7 +30,7 @@ FIELD_SHARE = 0.3  # a term the procedure's field holds, on top of the name
 COMMON_IDF = 2.0  # about one name in eight holds a word this common ("đăng ký", "cấp", "cho")
 WHOLE_BONUS = 4.0  # a name holding every decisive term
 SPECIAL_SHARE = 0.9  # a special-case mark ("lưu động", "có yếu tố nước ngoài") not asked for
-HOME_LEVEL_BONUS = 0.3  # the commune's own level, on a tie
+HOME_LEVEL_BONUS = 1.0  # the commune's own level, on a tie
 ASKED_LEVEL_BONUS = 2.0  # the level the question names
 
 
@@ -136,6 +136,7 @@ class Question:
     pairs: set[tuple[str, str]] = field(default_factory=set)  # neighbouring words as typed
     unsaid_special: tuple[tuple[str, ...], ...] = ()  # special-case marks the question lacks
     said: frozenset[str] = frozenset()  # every word typed, frames included
+    phrase_count: int = 0  # the last terms are phrases (question.understand): they never decide
     # option runs by their first word, to look only at the terms a name can hold
     _starting: dict = field(default_factory=dict, init=False, repr=False)
     _weights: dict = field(default_factory=dict, init=False, repr=False)
@@ -149,16 +150,19 @@ class Question:
                 key = "" if term.prefix and o == 0 else option[0]
                 self._starting.setdefault(key, []).append((t, option))
 
+    def phrases(self) -> list[int]:
+        return list(range(len(self.terms) - self.phrase_count, len(self.terms)))
+
     def decisive(self, vocab: Vocabulary) -> list[int]:
         """The terms rarer than COMMON_IDF (all terms when none is): the ones that decide."""
         if self._decisive is None:
-            weights = [self.term_weight(t, vocab) for t in range(len(self.terms))]
+            words = range(len(self.terms) - self.phrase_count)  # phrases only add
             rare = [
                 t
-                for t, w in enumerate(weights)
-                if w >= COMMON_IDF and not self._half_typed(t, vocab)
+                for t in words
+                if self.term_weight(t, vocab) >= COMMON_IDF and not self._half_typed(t, vocab)
             ]
-            self._decisive = rare or list(range(len(self.terms)))
+            self._decisive = rare or list(words)
         return self._decisive
 
     def _half_typed(self, t: int, vocab: Vocabulary) -> bool:

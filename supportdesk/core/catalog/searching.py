@@ -169,8 +169,8 @@ def _expression(question, vocab, most: int = EXPRESSION_TERMS) -> str:
     """FTS5 OR over the question's rarest terms: a word most names hold ("đăng ký", "cấp")
     finds nothing a rarer word would not, and makes FTS5 rank thousands of rows. Those words
     still count in the ranking."""
-    decisive = question.decisive(vocab)
-    rarest = sorted(decisive, key=lambda t: -question.term_weight(t, vocab))[:most]
+    finding = [*question.decisive(vocab), *question.phrases()]
+    rarest = sorted(finding, key=lambda t: -question.term_weight(t, vocab))[:most]
     return " OR ".join(_fts(question.terms[t], vocab) for t in rarest)
 
 

@@ -17,8 +17,10 @@ def db(tmp_path_factory):
 
 NFD = unicodedata.normalize("NFD", "đăng ký khai sinh")
 
-# Ranked among all 2,104 procedures these slip; the question understanding of issue 14
-# (worktree `search`) brings them back and removes the mark.
+# Ranked among all 2,104 procedures these two still slip: "cai chinh ho tich" prefers the
+# Cơ quan khác title that also says "điều chỉnh hộ tịch" (folded, "chính hộ" reads as a pair
+# of the question), and "BHYT" alone prefers the shorter titles about health insurance cards
+# and care over the commune's payment procedure. Left for the next ranking work.
 OVER_2104 = pytest.mark.xfail(reason="issue 14: ranking over every level", strict=False)
 
 # (what is typed, the expected code, the rank it must reach: 1 = first, 3 = in the top 3)
@@ -53,7 +55,7 @@ QUERIES = [
     ("khai sinh luu dong", "1.003583", 1),
     ("hoa giai tranh chap dat dai", "1.012812", 1),
     ("so nha", "1.009141", 1),
-    pytest.param(*("an toan thuc pham", "1.014230", 3), marks=OVER_2104),
+    ("an toan thuc pham", "1.014230", 3),
     ("tro cap xa hoi nguoi cao tuoi", "1.012822", 3),
     pytest.param(*("BHYT", "1.001656", 3), marks=OVER_2104),
     ("1.004222", "1.004222", 1),
