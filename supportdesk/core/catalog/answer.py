@@ -9,11 +9,12 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from supportdesk.core import vocab
+from supportdesk.core.catalog import checklist
 from supportdesk.core.catalog import question as catalog_question
 from supportdesk.core.catalog.searching import search
 
 ONLINE = "trực tuyến"
-NO_FEE = "Cổng Dịch vụ công không ghi phí, lệ phí cho cách nộp này."
+NO_METHODS = "Cổng Dịch vụ công không ghi cách nộp, thời hạn và phí cho thủ tục này."
 HEADINGS = vocab.ASKED  # the heading of each part a question may ask for
 
 
@@ -25,38 +26,23 @@ def _short(procedure: dict) -> dict:
     }
 
 
-def _count(item: dict) -> str:
-    parts = []
-    if item.get("originals"):
-        parts.append(f"bản chính {item['originals']}")
-    if item.get("copies"):
-        parts.append(f"bản sao {item['copies']}")
-    return f" ({', '.join(parts)})" if parts else ""
-
-
-def _clean_item(name: str) -> str:
-    return name.lstrip("-–•+* ").strip()
-
-
 def papers(procedure: dict) -> list[str]:
-    lines = []
-    for case in procedure.get("dossier", []):
-        if len(procedure["dossier"]) > 1 or case.get("case"):
-            lines.append(f"{case.get('case') or 'Thành phần hồ sơ'}:")
-        lines += [f"- {_clean_item(i['name'])}{_count(i)}" for i in case.get("items", [])]
-    return lines or ["Cổng Dịch vụ công không liệt kê thành phần hồ sơ."]
+    """The papers grouped as the handout groups them: the form, what everyone brings, then
+    "Chỉ khi …" groups; no notes meant for officials (core.catalog.checklist)."""
+    grouped = checklist.group_dossier(procedure.get("dossier") or [])
+    if grouped.is_empty():
+        return ["Cổng Dịch vụ công không liệt kê thành phần hồ sơ."]
+    return checklist.text_lines(grouped, officials=False)
 
 
 def fees(procedure: dict) -> list[str]:
-    lines = [f"- {m['channel']}: {m.get('fee_text') or NO_FEE}" for m in procedure["methods"]]
-    return lines or ["Cổng Dịch vụ công không ghi phí, lệ phí."]
+    rows = checklist.methods_rows(procedure.get("methods") or [])
+    return [f"- {channels}: {fee}" for channels, _, fee in rows] or [NO_METHODS]
 
 
 def times(procedure: dict) -> list[str]:
-    lines = [
-        f"- {m['channel']}: {m['time_text']}" for m in procedure["methods"] if m.get("time_text")
-    ]
-    return lines or ["Cổng Dịch vụ công không ghi thời hạn giải quyết."]
+    rows = checklist.methods_rows(procedure.get("methods") or [])
+    return [f"- {channels}: {time_text}" for channels, time_text, _ in rows] or [NO_METHODS]
 
 
 def where(procedure: dict) -> list[str]:
@@ -79,12 +65,9 @@ def where(procedure: dict) -> list[str]:
 
 
 def forms(procedure: dict) -> list[str]:
-    found = [
-        f"- {_clean_item(i['name'])}" + (f" — mẫu: {i['form']}" if i.get("form") else "")
-        for case in procedure.get("dossier", [])
-        for i in case.get("items", [])
-        if i.get("form") or "tờ khai" in i["name"].casefold() or "mẫu" in i["name"].casefold()
-    ]
+    """The forms (tờ khai, đơn) among the papers, as the handout puts them first."""
+    grouped = checklist.group_dossier(procedure.get("dossier") or [])
+    found = [f"- {paper.text}" for paper in grouped.forms]
     return found or ["Cổng Dịch vụ công không ghi mẫu đơn, tờ khai cho thủ tục này."]
 
 
