@@ -1506,6 +1506,10 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
         <translation>Provincial server</translation>
     </message>
     <message>
+        <source>Nhóm máy</source>
+        <translation>Team of desks</translation>
+    </message>
+    <message>
         <source>Dữ liệu cá nhân</source>
         <translation>Personal data</translation>
     </message>
@@ -1641,6 +1645,72 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
     <message>
         <source>Không đăng ký được: {0}</source>
         <translation>Enrollment failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message>
+        <source>Ký hiệu</source>
+        <translation>Mark</translation>
+    </message>
+    <message>
+        <source>Tên máy</source>
+        <translation>Desk name</translation>
+    </message>
+    <message>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Mời máy khác vào nhóm</source>
+        <translation>Invite another desk</translation>
+    </message>
+    <message>
+        <source>Vào nhóm</source>
+        <translation>Join the team</translation>
+    </message>
+    <message>
+        <source>Địa chỉ máy mời</source>
+        <translation>Inviting desk&apos;s address</translation>
+    </message>
+    <message>
+        <source>Mã mời</source>
+        <translation>Invitation code</translation>
+    </message>
+    <message>
+        <source>Máy này là máy {0} trong nhóm của xã {1}. Số phiếu mới có chữ {0}.</source>
+        <translation>This is desk {0} in the team of commune {1}. New tickets carry the letter {0}.</translation>
+    </message>
+    <message>
+        <source>Máy này chưa vào nhóm nào. Mời máy khác, hoặc nhập địa chỉ và mã mời do máy khác cho.</source>
+        <translation>This desk is not in a team yet. Invite another desk, or enter the address and code another desk shows.</translation>
+    </message>
+    <message>
+        <source>Mã: {0} — địa chỉ: {1} (dùng một lần, trong 15 phút)</source>
+        <translation>Code: {0} — address: {1} (single use, valid 15 minutes)</translation>
+    </message>
+    <message>
+        <source>Cần địa chỉ máy mời và mã mời.</source>
+        <translation>Enter the inviting desk&apos;s address and the code.</translation>
+    </message>
+    <message>
+        <source>Đang vào nhóm…</source>
+        <translation>Joining the team…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWork</name>
+    <message>
+        <source>Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được sang máy này.</source>
+        <translation>Could not open team port {0}: other desks cannot reach this one yet.</translation>
+    </message>
+    <message>
+        <source>Nhóm: đã nhận {0} thay đổi từ {1} máy.</source>
+        <translation>Team: received {0} changes from {1} desks.</translation>
+    </message>
+    <message>
+        <source>Đồng bộ nhóm lỗi: {0}</source>
+        <translation>Team sync failed: {0}</translation>
     </message>
 </context>
 <context>

@@ -69,11 +69,13 @@ class SettingsDialog(QDialog):
 
     def _extra_tabs(self, ctx: AppContext) -> list[tuple[str, QWidget]]:
         from supportdesk.ui import settings_tabs as t
+        from supportdesk.ui.team_tab import TeamTab
 
         return [
             (self.tr("Chủ đề, thời hạn"), t.CategoriesTab(ctx)),
             (self.tr("Lịch làm việc"), t.CalendarTab(ctx)),
             (self.tr("Máy chủ tỉnh"), t.SyncTab(ctx)),
+            (self.tr("Nhóm máy"), TeamTab(ctx)),
             (self.tr("Dữ liệu cá nhân"), t.RetentionTab(ctx)),
         ]
 

@@ -1,9 +1,9 @@
 """The team's work while the app is open: this desk's endpoint for the other desks, and a
 gentle sync with every reachable desk each minute (core.team; docs/ARCHITECTURE.md, "team").
 
-Started by BackgroundWork only when this desk is in a team. The endpoint serves from its own
-threads, each with its own store connection; the sync runs as a background task and rests
-between pages, so the person at the counter keeps the store and the processor."""
+Started by BackgroundWork; it does nothing until this desk is in a team. The endpoint serves
+from its own threads, each with its own store connection; the sync runs as a background task
+and rests between pages, so the person at the counter keeps the store and the processor."""
 
 from __future__ import annotations
 
@@ -24,10 +24,6 @@ def _team_sync(db) -> dict:
     return client.sync_team(db, gentle=GENTLE, page=100)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TeamWork", text)
-
-
 class TeamWork(QObject):
     synced = Signal(dict)  # the sync_team result: {"sent", "received", "peers"}
     message = Signal(str)
@@ -36,6 +32,7 @@ class TeamWork(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.server = None
+        self.refused_port = False
         self.syncing = False
         self.last_result: dict | None = None
         self.timer = QTimer(self)
@@ -43,18 +40,28 @@ class TeamWork(QObject):
         self.timer.timeout.connect(self.sync_now)
 
     def start(self) -> None:
+        """Each minute: serve and sync once this desk is in a team (it may join while open)."""
+        self.timer.start()
+        if self.ctx.setting("team"):
+            self._serve()
+            QTimer.singleShot(FIRST_TEAM_SYNC_MS, self, self.sync_now)
+
+    def _serve(self) -> None:
         from supportdesk.core.team.server import TeamServer
 
-        if not self.ctx.setting("team"):
+        if self.server is not None:
             return
         port = int(self.ctx.setting("team_port"))
         try:
             self.server = TeamServer(Path(self.ctx.data_dir), "0.0.0.0", port).start()
         except OSError:
-            self.message.emit(_tr("Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được "
-                                  "sang máy này.").replace("{0}", str(port)))  # fmt: skip
-        self.timer.start()
-        QTimer.singleShot(FIRST_TEAM_SYNC_MS, self, self.sync_now)
+            if not self.refused_port:  # said once, tried again each minute
+                said = QCoreApplication.translate(
+                    "TeamWork",
+                    "Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được sang máy này.",
+                )
+                self.message.emit(said.replace("{0}", str(port)))
+            self.refused_port = True
 
     def stop(self) -> None:
         self.timer.stop()
@@ -65,6 +72,7 @@ class TeamWork(QObject):
     def sync_now(self) -> bool:
         if self.syncing or not self.ctx.setting("team"):
             return False
+        self._serve()
         self.syncing = True
         self.ctx.tasks.start(_team_sync, on_done=self._synced, on_error=self._failed)
         return True
@@ -74,14 +82,19 @@ class TeamWork(QObject):
         self.last_result = result
         reached = [p for p in result["peers"] if p["ok"]]
         if result["received"]:
-            self.message.emit(_tr("Nhóm: đã nhận {0} thay đổi từ {1} máy.")
-                              .replace("{0}", str(result["received"]))
-                              .replace("{1}", str(len(reached))))  # fmt: skip
+            said = QCoreApplication.translate("TeamWork", "Nhóm: đã nhận {0} thay đổi từ {1} máy.")
+            self.message.emit(
+                said.replace("{0}", str(result["received"])).replace("{1}", str(len(reached)))
+            )
         self.synced.emit(result)
 
     def _failed(self, error) -> None:
         from supportdesk.core.errors import user_message
 
         self.syncing = False
-        self.message.emit(_tr("Đồng bộ nhóm lỗi: {0}").replace("{0}", user_message(error)))
+        self.message.emit(
+            QCoreApplication.translate("TeamWork", "Đồng bộ nhóm lỗi: {0}").replace(
+                "{0}", user_message(error)
+            )
+        )
         self.synced.emit({"sent": 0, "received": 0, "peers": [], "error": str(error)})

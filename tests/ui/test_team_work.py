@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import socket
 
+from PySide6.QtCore import Qt
+
 from supportdesk.core import tickets
 from supportdesk.core.store import open_store, settings
 from supportdesk.core.team import client, pairing
@@ -44,3 +46,50 @@ def test_team_desk_serves_and_syncs_in_the_background(window, qtbot, tmp_path):
         peer.stop()
         other.close()
     assert window.background.team.server is None
+
+
+def test_settings_tab_invites_and_the_app_serves_the_joiner(window, qtbot, tmp_path):
+    from supportdesk.ui.team_tab import TeamTab
+
+    window.ctx.put_setting("team_port", _free_port())
+    tab = TeamTab(window.ctx)
+    qtbot.addWidget(tab)
+    assert "chưa vào nhóm" in tab.state.text() and tab.join_button.isEnabled()
+    qtbot.mouseClick(tab.invite_button, Qt.MouseButton.LeftButton)
+    code = tab.invitation.text().split()[1]
+    assert len(code) == 9 and "máy A" in tab.state.text() and not tab.join_button.isEnabled()
+    work = window.background.team
+    try:
+        work.start()  # in a team now: the endpoint is up at once
+        other = open_store(tmp_path / "other", seed=False)
+        settings.put(other, "commune_code", window.ctx.setting("commune_code"))
+        pairing.join(other, f"127.0.0.1:{work.server.port}", code)
+        other.close()
+    finally:
+        work.stop()
+    tab.refresh()
+    assert [tab.desks.item(r, 0).text() for r in range(tab.desks.rowCount())] == ["A", "B"]
+
+
+def test_settings_tab_joins_in_the_background_and_says_why_not(window, qtbot, tmp_path):
+    from supportdesk.ui.team_tab import TeamTab
+
+    inviter = open_store(tmp_path / "lead", seed=False)
+    settings.put(inviter, "commune_code", window.ctx.setting("commune_code"))
+    server = TeamServer(tmp_path / "lead", "127.0.0.1", _free_port()).start()
+    try:
+        made = pairing.invite(inviter, host="127.0.0.1", port=server.port)
+        tab = TeamTab(window.ctx)
+        qtbot.addWidget(tab)
+        qtbot.keyClicks(tab.address, made["address"])
+        qtbot.keyClicks(tab.code, "WRNG-CODE")
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "không đúng" in tab.problem.text(), timeout=20000)
+        tab.code.clear()
+        qtbot.keyClicks(tab.code, made["code"])
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "máy B" in tab.state.text(), timeout=20000)
+        assert tab.problem.text() == "" and tab.desks.rowCount() == 2
+    finally:
+        server.stop()
+        inviter.close()

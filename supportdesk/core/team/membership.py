@@ -10,6 +10,7 @@ import secrets
 from sqlite_utils import Database
 
 from supportdesk.core import text
+from supportdesk.core.errors import UserError
 from supportdesk.core.store import settings
 from supportdesk.core.team import feed
 
@@ -22,7 +23,7 @@ KEY_BYTES = 32
 desk_id = feed.desk_id
 
 
-class TeamError(ValueError):
+class TeamError(UserError, ValueError):
     """Pairing or syncing refused for a reason a person can act on (Vietnamese, one line)."""
 
 
