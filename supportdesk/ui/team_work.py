@@ -15,13 +15,12 @@ from supportdesk.ui.context import AppContext
 
 TEAM_SYNC_MS = 60 * 1000
 FIRST_TEAM_SYNC_MS = 10 * 1000
-GENTLE = 3.0  # rest three times each page's time (see core.team.client.exchange)
 
 
 def _team_sync(db) -> dict:
     from supportdesk.core.team import client
 
-    return client.sync_team(db, gentle=GENTLE, page=100)
+    return client.sync_team(db, **client.BACKGROUND)
 
 
 class TeamWork(QObject):

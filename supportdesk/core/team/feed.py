@@ -76,6 +76,5 @@ def items_since(
     items = [dict(zip(keys, row)) for row in chosen]
     from supportdesk.core.team import kinds  # the bodies are each kind's business
 
-    for item in items:
-        item["body"] = kinds.body_of(db, item)
+    kinds.fill_bodies(db, items)
     return items
