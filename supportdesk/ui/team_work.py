@@ -32,6 +32,7 @@ class TeamWork(QObject):
         self.ctx = ctx
         self.server = None
         self.refused_port = False
+        self.running = False
         self.syncing = False
         self.last_result: dict | None = None
         self.timer = QTimer(self)
@@ -40,6 +41,7 @@ class TeamWork(QObject):
 
     def start(self) -> None:
         """Each minute: serve and sync once this desk is in a team (it may join while open)."""
+        self.running = True
         self.timer.start()
         if self.ctx.setting("team"):
             self._serve()
@@ -63,13 +65,14 @@ class TeamWork(QObject):
             self.refused_port = True
 
     def stop(self) -> None:
+        self.running = False  # a first sync still scheduled does nothing now
         self.timer.stop()
         if self.server is not None:
             self.server.stop()
             self.server = None
 
     def sync_now(self) -> bool:
-        if self.syncing or not self.ctx.setting("team"):
+        if self.syncing or not self.running or not self.ctx.setting("team"):
             return False
         self._serve()
         self.syncing = True
