@@ -146,6 +146,11 @@ class ProcedureDetail(QWidget):
         if self.procedure is None or kind == "general":
             self.answer.hide()
             return
+        if kind in ASKED_ANCHORS:
+            self.info.scrollToAnchor(ASKED_ANCHORS[kind])
+        if kind == "where" and "xa" not in (self.procedure.get("levels") or []):
+            self.answer.hide()  # the banner of a procedure not done here already says where
+            return
         lines = catalog_answer.part(self.procedure, kind)
         if kind == "papers":
             lines = [self.tr("Đánh dấu giấy tờ đã có trong danh sách bên dưới.")]
@@ -154,8 +159,6 @@ class ProcedureDetail(QWidget):
         heading = escape(QCoreApplication.translate("vocab", catalog_answer.HEADINGS[kind]))
         self.answer.setText(f"<b>{heading}</b><br>" + "<br>".join(shown))
         self.answer.show()
-        if kind in ASKED_ANCHORS:
-            self.info.scrollToAnchor(ASKED_ANCHORS[kind])
 
     def show_procedure(self, procedure: dict | None) -> None:
         self.procedure = procedure

@@ -78,7 +78,7 @@ def _procedure_detail(desk, window, out: Path) -> list[Path]:
 def _procedure_question(desk, window, out: Path) -> list[Path]:
     """A citizen's question typed in the same box: the detail opens at the part asked."""
     page = window.show_page("procedures")
-    page.query.setText("đổi bằng lái xe ở đâu")
+    page.query.setText("đăng ký kết hôn lệ phí bao nhiêu")
     wait_until(lambda: page.detail.procedure is not None and not desk.ctx.tasks.busy)
     wait_until(lambda: not page.detail.answer.isHidden())
     settle(100)
