@@ -81,8 +81,9 @@ def _suggestions(workdir: Path, quick: bool) -> list[dict]:
 
     db = open_store(workdir / "kb-store", seed=False)
     starter = files.read(resource("kb", "starter.json"))["articles"]
-    catalog = json.loads(resource("catalog", "procedures.json").read_text(encoding="utf-8"))
-    names = [p["name"] for p in catalog["procedures"]]
+    from supportdesk.core.catalog.records import shipped_catalog
+
+    names = [p["name"] for p in shipped_catalog()["procedures"]]
     size = 500 if quick else ARTICLES - len(starter)
     generated = generated_articles(starter, names, size)
     report = files.import_document(db, files.document(generated))
@@ -183,10 +184,13 @@ def _notice(workdir: Path) -> list[dict]:
         storage.close()
     interval_s = SYNC_INTERVAL_MS / 1000
     worst_s = interval_s + max(samples) / 1000
-    note = f"sync every {interval_s / 60:.0f} min + one sync (p95 {sorted(samples)[-1]:.0f} ms)"
+    note = (
+        f"posted just after a sync: on the desk at the next one, {interval_s / 60:.0f} min later,"
+        f" plus one sync ({max(samples):.0f} ms at most)"
+    )
     return [
         *latency("notice fetched by one sync, loopback", samples, None),
-        metric("notice on a desk syncing every 5 min, worst case", worst_s, "s", 300 + 1, note),
+        metric("notice on a desk syncing every 5 min, worst case", worst_s, "s", None, note),
     ]
 
 
