@@ -13,7 +13,7 @@ from collections.abc import Callable
 import requests
 from sqlite_utils import Database
 
-from supportdesk.core.team import feed, membership, merge, pairing, wire
+from supportdesk.core.team import feed, membership, merge, pairing, records, wire
 from supportdesk.core.team.membership import TeamError
 
 TIMEOUT = (3.0, 60.0)  # connect, read: a desk switched off answers nothing at all
@@ -93,6 +93,7 @@ def exchange(
     `gentle` > 0 rests that many times a page's time after each page: the app's background
     sync leaves the store and the processor to the person at the counter most of the time."""
     me = membership.desk_id(db)
+    records.capture(db)
     received = 0
     while True:
         answer = peer.call("pull", {"from": me, "vector": feed.vector(db), "limit": page})

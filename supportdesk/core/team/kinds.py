@@ -2,8 +2,8 @@
 
 - event: a request event with its payload; a `created` event brings the request itself.
 - member: a desk of the team (mark, name, address), last writer wins.
-- contact / article: a directory entry or knowledge-base article, as a whole record, last
-  writer wins (core.team.records).
+- article: a local knowledge-base article, as a whole record, last writer wins
+  (core.team.records).
 Applying is idempotent: an item whose uid is already here changes nothing."""
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def apply(db: Database, item: dict, page: Page) -> None:
     elif kind == "member":
         membership.apply_member(db, body, int(item["hlc"]))
     elif kind in records.KINDS:
-        records.apply(db, kind, body, int(item["hlc"]))
+        records.apply(db, kind, item)
     # Kinds a newer version added are kept in the feed (and passed on) but not interpreted.
 
 

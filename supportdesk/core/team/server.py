@@ -13,7 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from supportdesk import paths
-from supportdesk.core.team import feed, membership, merge, pairing, wire
+from supportdesk.core.team import feed, membership, merge, pairing, records, wire
 from supportdesk.core.team.kinds import MergeError
 from supportdesk.core.team.membership import TeamError
 
@@ -29,6 +29,7 @@ def _connect(store: Path):
 def pull(db, asked: dict) -> dict:
     limit = max(1, min(int(asked.get("limit") or feed.PAGE), 5000))
     known = {str(k): int(v) for k, v in (asked.get("vector") or {}).items()}
+    records.capture(db)  # articles edited here since they last travelled
     items = feed.items_since(db, known, limit + 1)
     return {
         "desk_id": membership.desk_id(db),
