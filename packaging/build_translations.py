@@ -2,7 +2,8 @@
 
     python packaging/build_translations.py
 
-pyside6-lupdate collects every tr()/translate() string of supportdesk/ui into supportdesk_en.ts,
+pyside6-lupdate collects every tr()/translate() string of supportdesk/ui, and the labels of
+core/vocab.py (marked with QT_TRANSLATE_NOOP), into supportdesk_en.ts,
 keeping translations already made; translate new entries there (Qt Linguist or a text editor),
 then run this again to build supportdesk_en.qm. qt_vi.ts is written by hand: Vietnamese for the
 few texts of Qt's own widgets (standard buttons, the text-field context menu)."""
@@ -25,6 +26,7 @@ def tool(name: str) -> str:
 
 def main() -> int:
     sources = sorted(str(p) for p in (ROOT / "supportdesk" / "ui").glob("*.py"))
+    sources.append(str(ROOT / "supportdesk" / "core" / "vocab.py"))
     ts = HERE / "supportdesk_en.ts"
     subprocess.run(
         [tool("pyside6-lupdate"), *sources, "-source-language", "vi", "-target-language", "en",

@@ -1834,4 +1834,147 @@ Administrative units: thanglequoc/vietnamese-provinces-database (MIT).</translat
         <translation>Articles</translation>
     </message>
 </context>
+<context>
+    <name>vocab</name>
+    <message>
+        <source>Mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Đang xử lý</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Chờ người yêu cầu</source>
+        <translation>Waiting for requester</translation>
+    </message>
+    <message>
+        <source>Đã chuyển cấp trên</source>
+        <translation>Escalated</translation>
+    </message>
+    <message>
+        <source>Đã giải quyết</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Đã đóng</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
+    <message>
+        <source>Cấp huyện</source>
+        <translation>District level</translation>
+    </message>
+    <message>
+        <source>Cấp tỉnh</source>
+        <translation>Provincial level</translation>
+    </message>
+    <message>
+        <source>Trung ương</source>
+        <translation>Central (ministries)</translation>
+    </message>
+    <message>
+        <source>Cơ quan khác</source>
+        <translation>Other agencies</translation>
+    </message>
+    <message>
+        <source>Xã</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Huyện</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <source>Bộ</source>
+        <translation>Ministry</translation>
+    </message>
+    <message>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Công dân</source>
+        <translation>Citizen</translation>
+    </message>
+    <message>
+        <source>Cán bộ, công chức</source>
+        <translation>Civil servant</translation>
+    </message>
+    <message>
+        <source>Doanh nghiệp</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <source>Tại quầy</source>
+        <translation>At the counter</translation>
+    </message>
+    <message>
+        <source>Điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Tại cơ sở</source>
+        <translation>Field visit</translation>
+    </message>
+    <message>
+        <source>Thấp</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Bình thường</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Cao</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Khẩn</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Giấy tờ cần có</source>
+        <translation>Papers to bring</translation>
+    </message>
+    <message>
+        <source>Phí, lệ phí</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Thời hạn giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Nơi nộp hồ sơ</source>
+        <translation>Where to submit</translation>
+    </message>
+    <message>
+        <source>Kết quả nhận được</source>
+        <translation>What you receive</translation>
+    </message>
+    <message>
+        <source>Điều kiện</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Mẫu đơn, tờ khai</source>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Tóm tắt</source>
+        <translation>Summary</translation>
+    </message>
+</context>
 </TS>
