@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from supportdesk import __version__
+from supportdesk.core.errors import UserError
 from supportdesk.hub import kb as hub_kb
 from supportdesk.hub import notices, service, throttle, web, web_kb
 from supportdesk.hub.limits import MAX_BODY, parse_json_object, read_capped
@@ -35,6 +36,11 @@ def add_error_handlers(app: FastAPI) -> None:
         if "retry_after" in exc.extra:
             headers["Retry-After"] = str(exc.extra["retry_after"])
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(UserError)
+    async def user_error(_request: Request, exc: UserError) -> JSONResponse:
+        # A core rule refused the input (docs/ARCHITECTURE.md, "Errors"): the client's fault.
+        return _error(400, "refused", str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -11,12 +11,15 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from supportdesk.core.errors import UserError
 from supportdesk.core.sync import payload as payload_mod
 from supportdesk.hub import schema
 from supportdesk.hub.storage import Storage
 
 
-class HubError(Exception):
+class HubError(UserError):
+    """A request the hub refuses, with its HTTP status and a machine-readable code."""
+
     def __init__(self, status: int, code: str, message: str, **extra):
         super().__init__(message)
         self.status, self.code, self.extra = status, code, extra

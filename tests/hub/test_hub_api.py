@@ -193,3 +193,16 @@ def test_catalog_listing_etag_and_304(hub, hub_storage, tmp_path):
         timeout=5,
     )
     assert again.status_code == 304 and again.content == b""
+
+
+def test_a_core_refusal_inside_a_route_is_a_json_400(hub, hub_storage, monkeypatch):
+    from supportdesk.core.errors import UserError
+    from supportdesk.hub import service
+
+    def refuse(*_args, **_kwargs):
+        raise UserError("kỳ báo cáo không hợp lệ")
+
+    monkeypatch.setattr(service, "ingest_authorized", refuse)
+    answer = post(hub, enrolled_token(hub_storage), make())
+    assert answer.status_code == 400
+    assert answer.json() == {"error": "refused", "message": "kỳ báo cáo không hợp lệ"}
