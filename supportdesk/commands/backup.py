@@ -31,23 +31,41 @@ def register(sub) -> None:
 def cmd_backup(args) -> int:
     from supportdesk.core.store import backup
 
-    db = open_db(args)
     data_dir = paths.data_dir(args.data_dir)
-    try:
-        if args.file:
-            target = Path(args.file)
-            if target.exists():
-                raise CommandError(f"{target} đã tồn tại; hãy chọn tên tệp khác")
-            path = backup.copy_to(db, target)
-        else:
+    if args.file:
+        path = _copy_elsewhere(data_dir, Path(args.file))
+    else:
+        db = open_db(args)
+        try:
             path = backup.create(db, data_dir)
-    finally:
-        db.close()
+        finally:
+            db.close()
     if args.json:
         print_json({"backup": str(path), "bytes": path.stat().st_size})
     else:
         print(f"Đã sao lưu vào {path}")
     return 0
+
+
+def _copy_elsewhere(data_dir: Path, target: Path) -> Path:
+    """A copy to DEST reads the store only, so it works from read-only media too."""
+    from sqlite_utils import Database
+
+    from supportdesk.core import files
+    from supportdesk.core.store import backup
+    from supportdesk.core.store.connection import open_read_only
+
+    if target.exists() and not target.is_dir():
+        raise CommandError(f"{target} đã tồn tại; hãy chọn tên tệp khác")
+    files.output_file(target, create_folder=True)  # a new folder on the USB stick is fine
+    source = paths.store_path(data_dir)
+    if not source.is_file():
+        raise CommandError(f"không có kho dữ liệu trong {data_dir}", exit_code=1)
+    db = Database(open_read_only(source), execute_plugins=False)
+    try:
+        return backup.copy_to(db, target)
+    finally:
+        db.close()
 
 
 def cmd_restore(args) -> int:
@@ -74,8 +92,9 @@ def cmd_check(args) -> int:
         target = Path(args.file)
     else:
         target = paths.store_path(paths.data_dir(args.data_dir))
-    if not target.is_file():
-        raise CommandError(f"không tìm thấy tệp {target}")
+    from supportdesk.core import files
+
+    files.input_file(target)
     report = backup.check(target)
     if args.json:
         print_json(report.as_dict())

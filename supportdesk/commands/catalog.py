@@ -119,8 +119,9 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from supportdesk.core import catalog
+    from supportdesk.core import catalog, files
 
-    n = catalog.export_file(open_db(args), Path(args.file))
+    target = files.output_file(args.file)
+    n = catalog.export_file(open_db(args), target)
     print(f"Đã xuất {n} thủ tục vào {args.file}")
     return 0

@@ -147,12 +147,12 @@ def cmd_for_procedure(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from supportdesk.core import directory
+    from supportdesk.core import directory, files
 
     db = open_db(args)
     missing = [i for i in args.ids or [] if directory.get(db, i) is None]
     if missing:
         raise CommandError(f"không có liên hệ số {', '.join(map(str, missing))}")
-    n = directory.files.export_file(db, Path(args.file), ids=args.ids)
+    n = directory.files.export_file(db, files.output_file(args.file), ids=args.ids)
     print(f"Đã xuất {n} liên hệ vào {args.file}")
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from supportdesk.commands._common import CommandError, add_json_flag, print_json, print_table
 
 
@@ -81,7 +83,18 @@ def _closing(handler):
     return run
 
 
-def _storage(args):
+def _storage(args, *, must_exist: bool = False):
+    """The hub's database; `must_exist` for commands that only read (a typo in --db must not
+    create an empty hub and report that it has no communes)."""
+    if must_exist and not str(args.db).startswith(("postgresql:", "postgres:")):
+        path = Path(args.db)
+        if path.is_dir():
+            raise CommandError(f"{path}: đây là một thư mục, không phải cơ sở dữ liệu của máy chủ")
+        if not path.is_file():
+            raise CommandError(
+                f"không có cơ sở dữ liệu máy chủ tỉnh {path}; kiểm tra lại --db "
+                "(hub serve hoặc hub add-commune tạo nó lần đầu)"
+            )
     try:
         from supportdesk.hub.storage import Storage
     except ImportError as exc:
@@ -142,8 +155,10 @@ def cmd_revoke(args) -> int:
 
 
 def cmd_publish(args) -> int:
+    from supportdesk.core import files
     from supportdesk.hub import admin
 
+    files.input_file(args.file)
     storage = _storage(args)
     info = _admin(lambda: admin.publish_catalog(storage, args.file, args.name,
                                                 args.catalog_version))  # fmt: skip
@@ -234,7 +249,7 @@ def cmd_remove_user(args) -> int:
 def cmd_status(args) -> int:
     from supportdesk.hub import admin
 
-    rows = admin.status(_storage(args))
+    rows = admin.status(_storage(args, must_exist=True))
     if args.json:
         print_json(rows)
         return 0

@@ -2,12 +2,47 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 # The retention purge and the daily backup start this long after the window is shown, so that
 # they do not compete with the first screen for the CPU (a counter PC has two cores).
 AFTER_SHOWN_MS = 3000
+
+NO_DISPLAY = (
+    "supportdesk: không mở được giao diện: máy này chưa có phiên đồ hoạ (màn hình). Hãy mở "
+    "SupportDesk trong phiên làm việc có màn hình, hoặc dùng các lệnh (supportdesk --help)."
+)
+
+
+def display_missing() -> bool:
+    """On Linux, Qt aborts the process when no display can be reached: say so in one line
+    instead. Platforms that need no display (offscreen, minimal, …) are left alone."""
+    if not sys.platform.startswith("linux"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _start_qt():
+    """QApplication, or one line and exit 1 where Qt would abort (a DISPLAY that is set but
+    cannot be reached, no usable platform plugin)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    from PySide6.QtWidgets import QApplication
+
+    def on_message(kind, _context, _message) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            print(NO_DISPLAY, file=sys.stderr, flush=True)
+            os._exit(1)
+
+    previous = qInstallMessageHandler(on_message)
+    try:
+        return QApplication(sys.argv)
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def run_app(
@@ -19,13 +54,16 @@ def run_app(
     exit_when_shown: bool = False,
 ) -> int:
     """Open the app and run its event loop; the CLI's entry (no subcommand, or `gui`)."""
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     from supportdesk.core.store.connection import EarlyCheck
 
     # The store's check runs while Qt loads (see EarlyCheck), not after it.
     early = None if demo else EarlyCheck(data_dir)
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or _start_qt()
     app.setApplicationName("SupportDesk")
     app.setOrganizationName("SupportDesk")
     if demo:

@@ -190,6 +190,8 @@ def import_file(db: Database, path: Path | str) -> ImportReport:
     """Import a catalog file: the project's JSON (.json or .json.gz), the portal's Excel list
     export, or CSV."""
     path = Path(path)
+    if path.is_dir():
+        raise BadInputError(path, "đây là một thư mục, không phải tệp; hãy chọn một tệp")
     if not path.is_file():
         raise BadInputError(path, "không tìm thấy tệp")
     if is_catalog_json(path):

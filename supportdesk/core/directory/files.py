@@ -117,6 +117,8 @@ def _tel_kind(types: set[str]) -> str:
 def read_file(path: Path) -> list[tuple[int, dict]]:
     """(row or line number, raw record) for every contact in a file; BadInputError if the
     file itself cannot be read."""
+    if path.is_dir():
+        raise BadInputError(path, "đây là một thư mục, không phải tệp; hãy chọn một tệp")
     if not path.is_file():
         raise BadInputError(path, "không tìm thấy tệp")
     if path.suffix.lower() in (".vcf", ".vcard"):

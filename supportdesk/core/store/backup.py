@@ -139,7 +139,10 @@ def check(path: Path) -> CheckReport:
         report.problems.append("không tìm thấy tệp")
         return report
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = connection.open_read_only(path)
+    except errors.StoreError as exc:
+        report.problems.append(str(exc))
+        return report
     except sqlite3.Error as exc:
         report.problems.append(f"không mở được tệp: {exc}")
         return report

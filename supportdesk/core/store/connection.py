@@ -187,8 +187,43 @@ def _open_error(exc: sqlite3.DatabaseError, path: Path) -> StoreError:
     return write_error(exc, path) or StoreError(f"Không mở được kho dữ liệu {path}: {exc}")
 
 
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that can only read, also to a store on read-only media (a write-protected
+    USB stick, a CD, a read-only share).
+
+    `mode=ro` still creates the -shm file beside a WAL store, which a read-only medium refuses;
+    there `immutable=1` reads the file as it is. That is exact when no -wal file holds changes
+    (a store closed cleanly has none); otherwise the store must be copied somewhere writable."""
+    uri = Path(path).resolve().as_uri()
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        if os.access(Path(path).parent, os.W_OK):
+            raise
+    except sqlite3.DatabaseError:
+        return conn  # damaged or not a database: the caller's checks say which
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"{path} nằm trên ổ chỉ cho phép đọc và còn thay đổi chưa ghi hết vào tệp chính "
+            f"({wal.name}); hãy chép cả thư mục sang ổ ghi được rồi thử lại."
+        )
+    return sqlite3.connect(uri + "?immutable=1", uri=True)
+
+
 def _check_writable(directory: Path, path: Path) -> None:
     """A read-only or full data dir is told at start, not at the first save."""
+    for part in (directory, *directory.parents):  # the nearest part that exists
+        if part.exists():
+            if not part.is_dir():
+                raise StoreError(
+                    f"Thư mục dữ liệu {directory} không dùng được: {part} là một tệp, không "
+                    "phải thư mục. Hãy chọn một thư mục (--data-dir)."
+                )
+            break
     try:
         directory.mkdir(parents=True, exist_ok=True)
         probe = directory / f".supportdesk-write-test-{os.getpid()}"

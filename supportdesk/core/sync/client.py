@@ -34,6 +34,24 @@ class HubUnavailable(Exception):
         self.retry_after = retry_after
 
 
+def _unreachable(exc: requests.RequestException) -> str:
+    """Why a hub cannot be reached, in words (the exception's text names Python classes)."""
+    chain, cause = [], exc
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__ or getattr(cause, "reason", None)
+    text = " ".join(str(c) for c in chain).lower()
+    if "refused" in text:
+        return "máy chủ từ chối kết nối (chưa chạy, hoặc sai địa chỉ/cổng)"
+    if "name or service not known" in text or "nodename" in text or "resolve" in text:
+        return "không tìm thấy tên máy chủ (kiểm tra địa chỉ)"
+    if "unreachable" in text:
+        return "mạng không tới được máy chủ (kiểm tra kết nối mạng)"
+    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
+        return "địa chỉ máy chủ không hợp lệ"
+    return "mạng không tới được máy chủ (kiểm tra kết nối mạng và địa chỉ)"
+
+
 class Unauthorized(Exception):
     """The token was refused: the queue waits for a new enrollment."""
 
@@ -105,9 +123,11 @@ class HubClient:
 
             raise HubUnavailable(certificate_problem(exc)) from exc
         except requests.Timeout as exc:
-            raise HubUnavailable(f"hết thời gian chờ máy chủ tỉnh ({type(exc).__name__})") from exc
+            raise HubUnavailable(f"hết thời gian chờ máy chủ tỉnh {self.base_url}") from exc
         except requests.RequestException as exc:
-            raise HubUnavailable(f"không kết nối được máy chủ tỉnh: {exc}") from exc
+            raise HubUnavailable(
+                f"không kết nối được máy chủ tỉnh {self.base_url}: {_unreachable(exc)}"
+            ) from exc
         if response.status_code in (401, 403) and path != "/api/v1/enroll":
             raise Unauthorized(_reason(response))
         if response.status_code in RETRY_STATUSES or response.status_code >= 500:
