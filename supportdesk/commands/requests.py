@@ -25,8 +25,8 @@ def register(sub) -> None:
 
     p = actions.add_parser("add", help="ghi nhận một yêu cầu")
     p.add_argument("--kind", default="citizen", help="citizen, civil_servant, business, other")
-    p.add_argument("--name", required=True, help="họ tên người yêu cầu")
-    p.add_argument("--phone", required=True, help="số điện thoại")
+    p.add_argument("--name", help="họ tên người yêu cầu (không bắt buộc)")
+    p.add_argument("--phone", help="số điện thoại Việt Nam (không bắt buộc)")
     p.add_argument("--category", required=True, help="mã chủ đề (xem: requests categories)")
     p.add_argument("--summary", required=True, help="tóm tắt yêu cầu")
     p.add_argument("--description", help="mô tả chi tiết")
@@ -39,7 +39,7 @@ def register(sub) -> None:
     p.add_argument("--at", help="thời điểm tiếp nhận (ghi bù), ISO-8601; mặc định: bây giờ")
     p.add_argument("--due-days", help="hẹn trả sau N ngày làm việc")
     p.add_argument("--resolved-now", action="store_true", help="đã giải quyết ngay tại quầy")
-    p.add_argument("--note", help="kết quả giải quyết (với --resolved-now)")
+    p.add_argument("--note", help="kết quả giải quyết (với --resolved-now), nếu không: một ghi chú")
     _common(p, cmd_add)
 
     p = actions.add_parser("list", help="danh sách yêu cầu, mới nhất trước")
@@ -263,7 +263,8 @@ def cmd_add(args) -> int:
         at=parse_time(args.at) if args.at else None,
         due_days=_int(args.due_days, "--due-days", 1, 365),
         resolved_now=args.resolved_now,
-        resolution=args.note,
+        resolution=args.note if args.resolved_now else None,
+        note=None if args.resolved_now else args.note,
     )
     if args.json:
         print_json(shown(request))

@@ -68,10 +68,10 @@ def test_resolved_now_and_appointment(data_dir):
 def test_bad_input_exit_2_one_line_nothing_changed(data_dir):
     assert add(data_dir, "--category", "vneid").returncode == 0
     bad = [
-        ["requests", "add", "--name", "A", "--phone", "1", "--category", "nope", "--summary", "s"],
-        ["requests", "add", "--name", "A", "--phone", "1", "--category", "vneid", "--summary",
+        ["requests", "add", "--phone", "0912345678", "--category", "nope", "--summary", "s"],
+        ["requests", "add", "--phone", "0912345678", "--category", "vneid", "--summary",
          "s", "--at", "hôm qua"],
-        ["requests", "add", "--name", "A", "--phone", "1", "--category", "vneid", "--summary",
+        ["requests", "add", "--phone", "0912345678", "--category", "vneid", "--summary",
          "s", "--kind", "alien"],
         ["requests", "update", "1", "--status", "closed"],
         ["requests", "update", "99", "--note", "x"],
@@ -106,3 +106,53 @@ def test_calendar_lists_days_off_and_takes_a_local_day_off(data_dir):
     assert days["2026-12-31"]["off"]
     bad = run(data_dir, "calendar", "--office-hours", "17:00-07:30")
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_add_checks_like_the_counter_form(data_dir):
+    assert add(data_dir, "--category", "vneid").returncode == 0
+    refused = {
+        "số điện thoại": ["--phone", "12345"],
+        "không phải số điện thoại": ["--phone", "không nhớ"],
+        "không có thủ tục mã 9.999999": ["--procedure", "9.999999"],
+    }
+    for words, extra in refused.items():
+        args = ["requests", "add", "--category", "vneid", "--summary", "Hỏi", *extra]
+        out = run(data_dir, *args)
+        assert out.returncode == 2, (extra, out.stdout, out.stderr)
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1 and words in lines[0], (words, out.stderr)
+    listed = json.loads(run(data_dir, "requests", "list", "--json").stdout)
+    assert len(listed) == 1  # nothing was added by the refused ones
+
+    # Name and phone are optional, as in the form; a known procedure and a landline are fine.
+    out = run(data_dir, "requests", "add", "--category", "dvc_submit", "--summary",
+              "Hỏi thủ tục khai sinh", "--procedure", "1.001193", "--json")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    made = json.loads(out.stdout)
+    assert made["procedure_code"] == "1.001193" and not made["requester_name"]
+    out = add(data_dir, "--category", "vneid", "--phone", "024 3823 4567")
+    assert out.returncode == 0, out.stderr
+
+
+def test_note_without_resolving_is_a_note_event(data_dir):
+    out = add(data_dir, "--category", "vneid", "--note", "Hẹn chiều mang CCCD", "--json")
+    assert out.returncode == 0, out.stderr
+    made = json.loads(out.stdout)
+    assert made["status"] == "new" and not made["resolution"]
+    assert [(e["action"], e["note"]) for e in made["events"]] == [
+        ("created", None),
+        ("note", "Hẹn chiều mang CCCD"),
+    ]
+
+
+def test_show_after_reopen_has_no_current_result(data_dir):
+    out = add(data_dir, "--category", "vneid", "--resolved-now", "--note", "Đã cấp lại mật khẩu")
+    assert out.returncode == 0, out.stderr
+    assert "Đã cấp lại mật khẩu" in run(data_dir, "requests", "show", "1").stdout
+    reopened = run(data_dir, "requests", "update", "1", "--status", "in_progress")
+    assert reopened.returncode == 0, reopened.stderr
+    shown = json.loads(run(data_dir, "requests", "show", "1", "--json").stdout)
+    assert shown["status"] == "in_progress" and not shown["resolution"]
+    assert shown["events"][1]["note"] == "Đã cấp lại mật khẩu"  # the history keeps it
+    text = run(data_dir, "requests", "show", "1").stdout
+    assert "Kết quả" not in text or "Đã cấp lại mật khẩu" not in text.split("Kết quả")[1][:80]

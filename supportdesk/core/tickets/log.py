@@ -89,11 +89,13 @@ def create(
     due_days: int | None = None,
     resolved_now: bool = False,
     resolution: str | None = None,
+    note: str | None = None,
     now: datetime | None = None,
     calendar: WorkCalendar | None = None,
 ) -> dict:
     """Log a request. `at` backfills one written on paper; `due_days` is an appointment in
-    working days; `resolved_now` is "resolved at the counter" in the same step."""
+    working days; `resolved_now` is "resolved at the counter" in the same step (`resolution`
+    its result); `note` is a note written with the intake, its own event, same transaction."""
     now = now or now_utc()
     actor = _actor(actor)
     created = _moment(at, now)
@@ -135,6 +137,8 @@ def create(
                        snapshot)  # fmt: skip
                 if resolved_now:
                     _apply(db, request_id, actor, created, cal, status="resolved", note=resolution)
+                if note and text.clean(note):
+                    _apply(db, request_id, actor, created, cal, note=note)
             break
         except sqlite3.IntegrityError:
             if attempt == 2:  # another process took the same number three times: give up loudly
@@ -302,7 +306,8 @@ def _status_effects(db, current, status, stamp, now, cal, note) -> dict:
     elif status == "closed":
         effects["closed_at"] = stamp
     elif current["status"] in DONE_STATUSES:  # reopened: it is no longer resolved
-        effects.update(resolved_at=None, on_time=None, closed_at=None)
+        # The old result stays in the events (the resolving event's note), not as current.
+        effects.update(resolved_at=None, on_time=None, closed_at=None, resolution=None)
     return effects
 
 

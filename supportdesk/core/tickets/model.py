@@ -78,11 +78,27 @@ def _validated(db: Database, values: dict) -> dict:
     row = {name: _clean_field(name, value) for name, value in values.items()}
     if "category" in row and not _active_category(db, row["category"]):
         raise RequestError(f"không có chủ đề {row['category']!r} (xem: requests categories)")
-    if row.get("procedure_code") and not _PROCEDURE_CODE.match(row["procedure_code"]):
-        raise RequestError(f"mã thủ tục không hợp lệ: {row['procedure_code']!r} (dạng 1.001193)")
+    code = row.get("procedure_code")
+    if code and not _PROCEDURE_CODE.match(code):
+        raise RequestError(f"mã thủ tục không hợp lệ: {code!r} (dạng 1.001193)")
+    if code and db.execute("SELECT 1 FROM procedures WHERE code = ?", [code]).fetchone() is None:
+        raise RequestError(f"không có thủ tục mã {code} trong danh mục (xem: catalog search)")
+    if row.get("requester_phone"):
+        _check_phone(row["requester_phone"])
     if "summary" in row and not row["summary"]:
         raise RequestError("cần có tóm tắt yêu cầu")
     return row
+
+
+def _check_phone(raw: str) -> None:
+    """A Vietnamese number, by the rule the directory import uses (core.phones); the text is
+    kept as typed, the search reads its digits."""
+    from supportdesk.core import phones
+
+    try:
+        phones.parse(raw)
+    except phones.PhoneError as exc:
+        raise RequestError(f"{exc} (cần số điện thoại Việt Nam, ví dụ 0912 345 678)") from exc
 
 
 def _active_category(db: Database, code: str) -> dict | None:
