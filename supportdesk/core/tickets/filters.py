@@ -94,8 +94,22 @@ def bound(value: date | datetime | str | None, *, end: bool) -> str | None:
     return to_iso(value)
 
 
+MIN_PHONE_DIGITS = 4  # the shortest run of a phone's digits a search looks for
+
+
 def phone_tokens(phone: str) -> list[str]:
-    """Digit tokens under which a phone is found: as typed, and +84 written as a leading 0."""
+    """Digit tokens under which a phone is indexed: as typed, +84 written as a leading 0, and
+    every tail of 4 digits or more. Searches match tokens by prefix, and any run of the number
+    ("5678", "345678", "912345678") is the start of one of its tails."""
+    found = _query_tokens(phone)
+    if found:
+        national = found[-1]
+        found += [national[i:] for i in range(1, len(national) - MIN_PHONE_DIGITS + 1)]
+    return found
+
+
+def _query_tokens(phone: str) -> list[str]:
+    """The digits as typed, and with +84 written as a leading 0."""
     number = text.digits(phone)
     if not number:
         return []
@@ -107,9 +121,8 @@ def phone_tokens(phone: str) -> list[str]:
 
 def match_expression(query: str) -> str | None:
     """FTS5 expression: phone-like input is matched as one run of digits, the rest as words."""
-    if _PHONE_QUERY.match(query) and len(text.digits(query)) >= 4:
-        tokens = phone_tokens(query)
-        return " OR ".join(f'"{t}"*' for t in tokens)
+    if _PHONE_QUERY.match(query) and len(text.digits(query)) >= MIN_PHONE_DIGITS:
+        return " OR ".join(f'"{t}"*' for t in _query_tokens(query))
     return text.match_query(query)
 
 

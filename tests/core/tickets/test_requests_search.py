@@ -1,6 +1,7 @@
 import unicodedata
 from datetime import datetime, timedelta
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,7 +30,38 @@ def test_search_folds_accents_and_finds_ticket_and_phone(empty_db):
         assert [r["id"] for r in tickets.search(empty_db, query, now=NOW)] == [an["id"]], query
     assert [r["id"] for r in tickets.search(empty_db, "binh", now=NOW)] == [other["id"]]
     for nasty in ['"', "AND", "(", "*", "NEAR(", "", "   ", "ký\u0301"]:
-        tickets.search(empty_db, nasty, now=NOW)  # never raises
+        assert isinstance(tickets.search(empty_db, nasty, now=NOW), list)  # never raises
+
+
+@pytest.mark.parametrize("run", ["5678", "45678", "345678", "2345678", "912345678", "0912 345 678",
+                                 "84912345678", "1234", "3456", "9123"])  # fmt: skip
+def test_any_run_of_four_phone_digits_finds_the_request(empty_db, run):
+    """What a citizen reads out: the tail of the number, or any run of it, as the directory."""
+    an = add(empty_db, requester_phone="+84 912-345-678")
+    add(empty_db, requester_phone="0988 777 666")
+    assert [r["id"] for r in tickets.search(empty_db, run, now=NOW)] == [an["id"]]
+
+
+def test_runs_that_are_not_in_the_number_find_nothing(empty_db):
+    add(empty_db, requester_phone="0912 345 678")
+    for run in ["5679", "8765", "0913", "12345679"]:
+        assert tickets.search(empty_db, run, now=NOW) == [], run
+
+
+def test_upgrade_indexes_the_phone_tails_of_existing_requests(empty_db):
+    from supportdesk.core.store.migrations import m005_request_search_by_phone_tails
+
+    made = add(empty_db, requester_phone="0912 345 678", summary="Quên mật khẩu")
+    # As a store written before m005 indexed it: the whole number only.
+    empty_db.execute(
+        "UPDATE requests SET search_text = 'quen mat khau 0912345678' WHERE id = ?", [made["id"]]
+    )
+    empty_db.conn.commit()
+    assert tickets.search(empty_db, "345678", now=NOW) == []
+    with empty_db.atomic():
+        m005_request_search_by_phone_tails(empty_db)
+    assert [r["id"] for r in tickets.search(empty_db, "345678", now=NOW)] == [made["id"]]
+    assert [r["id"] for r in tickets.search(empty_db, "quen mat khau", now=NOW)] == [made["id"]]
 
 
 def test_keyset_paging_walks_every_row_once_newest_first(empty_db):
