@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from supportdesk.core import tickets
+from supportdesk.core import text, tickets
 from supportdesk.core.store.connection import open_store
 
 FUZZ = settings(
@@ -104,4 +104,9 @@ queries = st.lists(st.one_of(words, FTS_SYNTAX, st.text(max_size=10)), max_size=
 def test_request_search_never_raises(db, query, limit):
     found = tickets.search(db, query, limit=limit)
     assert isinstance(found, list) and len(found) <= limit
-    assert tickets.find(db, query) is None or isinstance(tickets.find(db, query), int)
+    found_id = tickets.find(db, query)
+    if found_id is not None:  # found by its id or its ticket, and it is that request
+        request = tickets.get(db, found_id)
+        typed = text.clean(query).upper().replace(" ", "")
+        by_id = typed.isascii() and typed.isdigit() and int(typed) == found_id
+        assert by_id or typed == request["ticket"], (query, request["ticket"])

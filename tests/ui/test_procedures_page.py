@@ -29,6 +29,7 @@ def test_search_without_accents_and_filters(window, qtbot):
     assert page.model.items and {i["field"] for i in page.model.items} == {"Hộ tịch"}
     page.level.setCurrentIndex(page.level.findData("xa"))
     qtbot.waitUntil(lambda: not window.ctx.tasks.busy)
+    assert page.model.items, "Hộ tịch at the commune level: there are such procedures"
     assert all("xa" in i["levels"] for i in page.model.items)
 
 

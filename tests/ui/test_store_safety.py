@@ -41,7 +41,7 @@ def test_damaged_store_offers_the_latest_good_backup(qapp, configured_dir, monke
     )
     assert ui_app.run_app(configured_dir, exit_when_shown=True) == 0
     message, backup_path = offered[0]
-    assert "hỏng" in message.lower() or "không" in message.lower()
+    assert "tệp bị hỏng" in message and str(paths.store_path(configured_dir)) in message
     assert backup_path == good
     assert backup.check(paths.store_path(configured_dir)).ok
     assert list((configured_dir / "backups").glob("pre-restore-*"))  # the damaged file is kept
