@@ -242,6 +242,7 @@ def cmd_add(args) -> int:
     from supportdesk.core import tickets
 
     db = open_db(args)
+    _known_procedure(db, args.procedure)
     data = {
         "requester_kind": args.kind,
         "requester_name": args.name,
@@ -274,6 +275,15 @@ def cmd_add(args) -> int:
 
         print(f"Hạn giải quyết: {format_local(request['due_at'])}")
     return 0
+
+
+def _known_procedure(db, code: str | None) -> None:
+    """--procedure names a procedure of this desk's catalog (the form picks one from it)."""
+    from supportdesk.core import catalog, text
+
+    if code and text.clean(code) and catalog.get(db, code) is None:
+        raise CommandError(f"không có thủ tục mã {text.clean(code)} trong danh mục "
+                           "(xem: supportdesk catalog search)")  # fmt: skip
 
 
 def cmd_list(args) -> int:

@@ -81,8 +81,6 @@ def _validated(db: Database, values: dict) -> dict:
     code = row.get("procedure_code")
     if code and not _PROCEDURE_CODE.match(code):
         raise RequestError(f"mã thủ tục không hợp lệ: {code!r} (dạng 1.001193)")
-    if code and db.execute("SELECT 1 FROM procedures WHERE code = ?", [code]).fetchone() is None:
-        raise RequestError(f"không có thủ tục mã {code} trong danh mục (xem: catalog search)")
     if row.get("requester_phone"):
         _check_phone(row["requester_phone"])
     if "summary" in row and not row["summary"]:
@@ -98,7 +96,8 @@ def _check_phone(raw: str) -> None:
     try:
         phones.parse(raw)
     except phones.PhoneError as exc:
-        raise RequestError(f"{exc} (cần số điện thoại Việt Nam, ví dụ 0912 345 678)") from exc
+        said = " ".join(str(exc).split())  # one line, whatever was typed
+        raise RequestError(f"{said} (cần số điện thoại Việt Nam, ví dụ 0912 345 678)") from exc
 
 
 def _active_category(db: Database, code: str) -> dict | None:
