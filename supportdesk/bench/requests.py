@@ -48,8 +48,10 @@ SUMMARIES = {
     "other": ["Hỏi đáp chung", "Hướng dẫn sử dụng kiosk"],
 }  # fmt: skip
 WEIGHTS = [30, 12, 10, 12, 6, 5, 5, 4, 6, 6, 4]
+# "345678" and "5678": the tail of a number as a citizen reads it out (any run of 4+ digits).
 QUERIES = ["nguyen van", "mat khau vneid", "0912", "chu ky so", "HT-2025-000123", "tra cuu ho tich",
-           "Phạm Thị Hương", "may in", "thanh toan le phi", "dang ky kh"]  # fmt: skip
+           "Phạm Thị Hương", "may in", "thanh toan le phi", "dang ky kh",
+           "345678", "5678"]  # fmt: skip
 
 
 def _person(rng: random.Random) -> tuple[str, str]:
