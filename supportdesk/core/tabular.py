@@ -70,8 +70,11 @@ def csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         # Excel doubles a quote inside a quoted cell; the sniffer misses that when the cell also
-        # holds a delimiter, and would then split 'Gọi "anh Mẫu", máy lẻ 12' wrongly.
+        # holds a delimiter, and would then split 'Gọi "anh Mẫu", máy lẻ 12' wrongly. Only the
+        # delimiter is guessed: Excel (and our exports) always quote with ", and a sniffer that
+        # sees a lone ' in a cell takes it for the quote character (found by hypothesis).
         dialect.doublequote = True
+        dialect.quotechar = '"'
     except csv.Error:
         dialect = csv.excel
     try:
