@@ -1,19 +1,10 @@
 """`supportdesk ask`, run as a real process the way a user or script runs it."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.commands.cli import run_cli
 
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parents[2],
-    )
+run = run_cli
 
 
 def test_ask_command_prints_json_and_text(tmp_path):

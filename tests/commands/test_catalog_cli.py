@@ -1,21 +1,11 @@
 """The catalog command line, run as a real process the way a user or script runs it."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.commands.cli import run_cli
 from tests.fixtures import BTP_LIST as BTP
 
-
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parents[2],
-    )
+run = run_cli
 
 
 def test_search_json_lists_birth_registration_first(data_dir):

@@ -2,13 +2,10 @@
 the commune says first where to go; `catalog show` groups the papers like the handout."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).parents[2]
+from tests.commands.cli import run_cli
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +14,7 @@ def data(tmp_path_factory):
 
 
 def run(data_dir, *args):
-    out = subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=REPO,
-    )
+    out = run_cli(data_dir, *args)
     assert out.returncode == 0, out.stderr
     return out.stdout
 

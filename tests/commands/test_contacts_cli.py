@@ -1,22 +1,15 @@
 """`supportdesk contacts …` run as a real process, the way a team member or a script runs it."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
+
+from tests.commands.cli import run_cli
 
 ROOT = Path(__file__).parents[2]
 EXAMPLE_CSV = ROOT / "resources/directory/vi-du-danh-ba.csv"
 
 
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-    )
+run = run_cli
 
 
 def test_import_search_show_for_procedure_export(data_dir, tmp_path):

@@ -1,19 +1,10 @@
 """`supportdesk kb …` run as a real process, the way a team member runs it."""
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
+from tests.commands.cli import run_cli
 
-def run(data_dir, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "supportdesk", "--data-dir", str(data_dir), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=Path(__file__).parents[2],
-    )
+run = run_cli
 
 
 def test_suggest_search_show(data_dir):
