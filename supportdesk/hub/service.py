@@ -118,6 +118,11 @@ def _ingest(storage: Storage, body: dict, who_sql: str, who: str) -> dict:
     if storage.postgres:
         receipt = _fast_pg(storage, body, who_sql, who, canonical, digest)
         if receipt is not None:
+            if body.get("hourly"):  # the fast path stores the submission alone (issue 17)
+                from supportdesk.hub import spikes
+
+                with storage.tx() as db:
+                    spikes.record(db, receipt["commune_code"], body["hourly"])
             return receipt
     # The checks one by one, to answer why (or a replay's receipt). On PostgreSQL the checks
     # and the write are one autocommit statement each (the write an atomic CTE); on SQLite both
