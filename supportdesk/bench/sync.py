@@ -40,7 +40,10 @@ def _summary(period: str, received: int) -> dict:
                             for i in range(12)]}  # fmt: skip
 
 
-def _body(code: str, period: str = "2026-11", revision: int = 1) -> str:
+INGEST_PERIOD = "2026-11"  # the month every commune reports in the ingest figure
+
+
+def _body(code: str, period: str = INGEST_PERIOD, revision: int = 1) -> str:
     from supportdesk.core.sync import payload
 
     content = payload.summary_content(_summary(period, 40))
@@ -49,8 +52,9 @@ def _body(code: str, period: str = "2026-11", revision: int = 1) -> str:
 
 
 def load_periods() -> list[str]:
-    """Every week since the reform, then the months before this one: all of them periods the
-    hub accepts, and so many that the load never posts one twice."""
+    """Every week since the reform, then the months before this one but the ingest's: all of them
+    periods the hub accepts, so many that the load never posts one twice, and none that the ingest
+    already stored (a second revision 1 would be refused as stale)."""
     from datetime import date, timedelta
 
     today, day, out = date.today(), date(2025, 7, 7), []
@@ -60,7 +64,8 @@ def load_periods() -> list[str]:
         day += timedelta(days=7)
     month = date(2025, 8, 1)
     while month < today.replace(day=1):
-        out.append(f"{month:%Y-%m}")
+        if f"{month:%Y-%m}" != INGEST_PERIOD:
+            out.append(f"{month:%Y-%m}")
         month = (month + timedelta(days=32)).replace(day=1)
     return out
 
