@@ -20,7 +20,6 @@ from supportdesk.bench import latency, metric, time_ms
 from supportdesk.core import text, tickets
 from supportdesk.core.calendar import TZ, WorkCalendar, now_utc, to_iso
 from supportdesk.core.store.connection import open_store
-from supportdesk.core.store.migrations import _REQUESTS_FTS
 from supportdesk.core.tickets import categories, stats
 from supportdesk.core.tickets import log as ticket_log
 
@@ -78,7 +77,7 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
         created = here.replace(hour=rng.choice([7, 8, 9, 10, 13, 14, 15, 16]),
                                minute=rng.randrange(60)).astimezone(TZ)  # fmt: skip
         category = rng.choices(codes, WEIGHTS[: len(codes)])[0]
-        due = ticket_log._due(cal, service[category], created, None)
+        due = ticket_log.due_time(cal, service[category], created, None)
         year = here.year
         seqs[year] = seqs.get(year, 0) + 1
         name, phone = _person(rng)
@@ -106,20 +105,15 @@ def generate(db, n: int, *, seed: int = 7, now: datetime | None = None) -> None:
             int(resolved <= due) if resolved else None,
             to_iso(created + timedelta(hours=1)) if escalated else None,
             "Sở Khoa học và Công nghệ" if escalated else None,
-            ticket_log._search_text(row, index),
+            ticket_log.search_text_of(row, index),
         ))  # fmt: skip
     columns = (
         "ticket, commune_code, year, seq, requester_kind, requester_name, requester_phone, "
         "channel, category, summary, priority, assignee, status, created_at, updated_at, due_at, "
         "warn_at, waiting_since, resolved_at, on_time, escalated_at, escalated_to, search_text"
-    )
-    marks = ", ".join("?" * len(rows[0])) if rows else ""
+    ).split(", ")
+    ticket_log.insert_history(db, columns, rows)
     with db.atomic():
-        # One FTS rebuild after the rows is much faster than the per-row trigger.
-        db.execute("DROP TRIGGER requests_fts_ai")
-        db.conn.executemany(f"INSERT INTO requests ({columns}) VALUES ({marks})", rows)
-        db.execute("INSERT INTO requests_fts(requests_fts) VALUES ('rebuild')")
-        db.execute(_REQUESTS_FTS[1])
         db.execute(
             "INSERT INTO request_events (request_id, at, actor, action, to_status, changes) "
             "SELECT id, created_at, assignee, 'created', 'new', '{}' FROM requests"

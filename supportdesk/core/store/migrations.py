@@ -326,14 +326,14 @@ def m004_sync(db: Database) -> None:
 def m005_request_search_by_phone_tails(db: Database) -> None:
     """Issue 12: a request is found by any run of 4 or more of its phone's digits; the search
     words of every request are written again with the tails of its phone number."""
-    from supportdesk.core.tickets.log import _search_text
+    from supportdesk.core.tickets.log import search_text_of
 
     rows = db.execute(
         "SELECT id, ticket, seq, summary, description, requester_name, requester_unit, "
         "procedure_code, requester_phone FROM requests WHERE coalesce(requester_phone, '') != ''"
     )
     columns = [d[0] for d in rows.description]
-    changed = [(_search_text(dict(zip(columns, r))), r[0]) for r in rows.fetchall()]
+    changed = [(search_text_of(dict(zip(columns, r))), r[0]) for r in rows.fetchall()]
     db.conn.executemany("UPDATE requests SET search_text = ? WHERE id = ?", changed)
 
 

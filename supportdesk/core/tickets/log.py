@@ -43,7 +43,7 @@ from supportdesk.core.tickets.model import (
 # ---------------------------------------------------------------- intake
 
 
-def _search_text(row: dict, index=text.index_text) -> str:
+def search_text_of(row: dict, index=text.index_text) -> str:
     """Folded words of what a person may type to find the request (`index` may be memoised)."""
     phones = " ".join(phone_tokens(row.get("requester_phone") or ""))
     parts = (
@@ -53,7 +53,9 @@ def _search_text(row: dict, index=text.index_text) -> str:
     return " ".join(found for part in parts if part for found in [index(part)] if found)
 
 
-def _due(cal: WorkCalendar, category: dict, start: datetime, due_days: int | None) -> datetime:
+def due_time(cal: WorkCalendar, category: dict, start: datetime, due_days: int | None) -> datetime:
+    """When a request of `category` taken at `start` is due: its service time in office hours,
+    or the close of the N-th working day (an appointment's `due_days` first)."""
     if due_days:
         return cal.end_of_working_days(start, due_days)
     if category["service_unit"] == "hours":
@@ -108,7 +110,7 @@ def create(
     if "category" not in row or "summary" not in row:
         raise RequestError("cần có chủ đề và tóm tắt yêu cầu")
     cal = calendar or WorkCalendar.from_settings(db)
-    due = _due(cal, _active_category(db, row["category"]), created, due_days)
+    due = due_time(cal, _active_category(db, row["category"]), created, due_days)
     commune = text.clean(settings.get(db, SETTING_COMMUNE, "") or "")
     year = created.astimezone(TZ).year  # the ticket year is the year at the counter
     row.update(
@@ -130,7 +132,7 @@ def create(
                 row["uid"] = new_uid()
                 row["seq"] = _next_seq(db, commune, desk, year)
                 row["ticket"] = _ticket(commune, year, row["seq"], mark)
-                row["search_text"] = _search_text(row)
+                row["search_text"] = search_text_of(row)
                 request_id = _insert(db, "requests", row)
                 snapshot = {k: v for k, v in row.items() if k != "search_text"}
                 _event(db, request_id, row["created_at"], actor, "created", None, "new", {}, None,
@@ -273,7 +275,7 @@ def _apply(
         raise RequestError("không có gì thay đổi")
     change["updated_at"] = stamp
     if any(k in change for k in ("summary", "description", *PERSONAL, "requester_unit")):
-        change["search_text"] = _search_text({**current, **change})
+        change["search_text"] = search_text_of({**current, **change})
     db["requests"].update(request_id, change)
     sets = {k: v for k, v in change.items() if k != "search_text"}
     _event(
@@ -314,7 +316,7 @@ def _status_effects(db, current, status, stamp, now, cal, note) -> dict:
 def _redue(db, current, category_code, cal) -> dict:
     """A new category brings its own service time, counted from intake plus the pauses so far."""
     created = _t(current["created_at"])
-    due = _due(cal, _active_category(db, category_code), created, None)
+    due = due_time(cal, _active_category(db, category_code), created, None)
     warn = _warn(cal, created, due)
     paused = current["paused_minutes"] or 0
     if paused:
@@ -461,7 +463,7 @@ def purge_personal(
             db.execute(
                 "UPDATE requests SET requester_name = '', requester_phone = '', "
                 "requester_id_number = '', anonymised_at = ?, search_text = ? WHERE id = ?",
-                [stamp, _search_text({**row, **blank}), row["id"]],
+                [stamp, search_text_of({**row, **blank}), row["id"]],
             )
             changes = {c: "changed" for c in PERSONAL}
             sets = {**blank, "anonymised_at": stamp}
@@ -483,3 +485,17 @@ def _months_before(moment: datetime, months: int) -> datetime:
     at_month_end = local.day == monthrange(local.year, local.month)[1]
     day = last if at_month_end else min(local.day, last)
     return local.replace(year=year, month=month, day=day)
+
+
+def insert_history(db: Database, columns: list[str], rows: list[tuple]) -> None:
+    """Requests of the past in bulk (another tool's history, the benchmark's synthetic years) in
+    one transaction; the full-text index is rebuilt once afterwards instead of once per row."""
+    trigger = db.execute(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'requests_fts_ai'"
+    ).fetchone()[0]
+    marks = ", ".join("?" * len(columns))
+    with db.atomic():
+        db.execute("DROP TRIGGER requests_fts_ai")
+        db.conn.executemany(f"INSERT INTO requests ({', '.join(columns)}) VALUES ({marks})", rows)
+        db.execute("INSERT INTO requests_fts(requests_fts) VALUES ('rebuild')")
+        db.execute(trigger)

@@ -58,7 +58,7 @@ def _consistent(state: dict, at: str) -> None:
 
 def rebuild(db: Database, request_id: int) -> None:
     """Write the replayed state into the request's row (only the fields that differ)."""
-    from supportdesk.core.tickets.log import _search_text
+    from supportdesk.core.tickets.log import search_text_of
 
     state = fold(ordered_events(db, request_id))
     cursor = db.execute("SELECT * FROM requests WHERE id = ?", [request_id])
@@ -69,7 +69,7 @@ def rebuild(db: Database, request_id: int) -> None:
         return
     searched = ("ticket", "seq", "summary", "description", "requester_unit", *_PERSONAL)
     if any(k in change for k in searched):
-        change["search_text"] = _search_text({**row, **change})
+        change["search_text"] = search_text_of({**row, **change})
     sets = ", ".join(f"{k} = :{k}" for k in change)
     db.execute(f"UPDATE requests SET {sets} WHERE id = :id", {**change, "id": request_id})
     if state.get("anonymised_at"):
@@ -98,12 +98,12 @@ def columns(db: Database) -> set[str]:
 def insert_from(db: Database, snapshot: dict, known: set[str] | None = None) -> int:
     """A request first seen in a peer's `created` event: a new row with a local id. `known` is
     `columns(db)`, read once by a caller inserting many."""
-    from supportdesk.core.tickets.log import _insert, _search_text
+    from supportdesk.core.tickets.log import _insert, search_text_of
 
     known = known or columns(db)
     row = {k: v for k, v in snapshot.items() if k in known and k not in ("id", "search_text")}
     _known_category(db, row.get("category"))
-    row["search_text"] = _search_text(row)
+    row["search_text"] = search_text_of(row)
     return _insert(db, "requests", row)
 
 
