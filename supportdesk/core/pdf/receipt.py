@@ -9,19 +9,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from reportlab.lib.pagesizes import A5
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Spacer
 
 from supportdesk.core import formats, vocab
-from supportdesk.core.pdf import fonts, pages, parts
-from supportdesk.core.pdf.styles import MUTED, RULE, Styles, esc, styles
+from supportdesk.core.pdf import parts, slip
+from supportdesk.core.pdf.styles import RULE, esc
 from supportdesk.core.text import clean
-
-ROLL_WIDTH = 80 * mm
-WIDTHS = ("a5", "80mm")
 
 
 def _value(request: dict[str, Any], *keys: str) -> str:
@@ -44,15 +38,9 @@ def masked_id(request: dict[str, Any]) -> str:
     )
 
 
-class Receipt:
+class Receipt(slip.Slip):
     def __init__(self, width: str = "a5"):
-        if width not in WIDTHS:
-            raise ValueError(f"khổ phiếu không hỗ trợ: {width} (a5 hoặc 80mm)")
-        self.roll = width == "80mm"
-        self.margin = 4 * mm if self.roll else 12 * mm
-        page_width = ROLL_WIDTH if self.roll else A5[0]
-        self.width = page_width - 2 * self.margin
-        self.st: Styles = styles(8.0 if self.roll else 9.5)
+        super().__init__(width, roll_size=8.0, a5_size=9.5)
         # On the roll the title must stay on one line of 72 mm.
         size = self.st.base * (1.15 if self.roll else 1.4)
         self.title_style = ParagraphStyle(
@@ -129,29 +117,6 @@ class Receipt:
         ]
         return parts.table(rows, [self.width / 2] * 2, [("VALIGN", (0, 0), (-1, -1), "TOP")])
 
-    def decorate(self, printed: datetime):
-        base = self.st.base
-
-        def draw(canvas: Canvas, page: pages.PageInfo) -> None:
-            canvas.saveState()
-            canvas.setFont(fonts.REGULAR, base * 0.75)
-            canvas.setFillColor(MUTED)
-            stamp = f"In lúc {printed.strftime('%H:%M %d/%m/%Y')} · SupportDesk"
-            canvas.drawCentredString(page.width / 2, self.margin * 0.6, stamp)
-            canvas.restoreState()
-
-        return draw
-
-    def pagesize(self, story: list) -> tuple[float, float]:
-        if not self.roll:
-            return A5
-        # A roll has no fixed length: the page is the content plus the margins and the footer.
-        height = 0.0
-        for flowable in story:
-            _, h = flowable.wrap(self.width, 10_000)
-            height += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        return ROLL_WIDTH, height + 2 * self.margin + self.st.base * 2
-
 
 def render(
     request: dict[str, Any],
@@ -161,14 +126,9 @@ def render(
 ) -> bytes:
     """A request receipt as PDF bytes; width 'a5' or '80mm'."""
     receipt = Receipt(width)
-    story = receipt.story(request, center)
-    size = receipt.pagesize(story)
-    m = receipt.margin
-    return pages.build(
-        story,
-        size,
-        (m, m, m + receipt.st.base * 1.5, m),
-        receipt.decorate(printed or formats.now_local()),
+    return receipt.build(
+        receipt.story(request, center),
+        printed or formats.now_local(),
         title=f"Phiếu tiếp nhận {clean(request.get('ticket') or '')}",
         subject="Phiếu tiếp nhận yêu cầu hỗ trợ",
     )
