@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from supportdesk.commands._common import CommandError, add_json_flag, open_db, print_json
-from supportdesk.core import formats
+from supportdesk.core import formats, periods
 
 
 def register(sub) -> None:
@@ -28,7 +28,7 @@ def cmd_stats(args) -> int:
     period = args.period or now_utc().astimezone(TZ).strftime("%Y-%m")
     try:
         summary = stats.summarize(open_db(args), period)
-    except stats.PeriodError as exc:
+    except periods.PeriodError as exc:
         raise CommandError(str(exc)) from exc
     if args.json:
         print_json(summary)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from supportdesk.core.calendar import TZ
-from supportdesk.core.tickets.stats import period_bounds
+from supportdesk.core.periods import period_bounds
 
 
 def local(value: str | datetime | None) -> datetime | None:

@@ -2,8 +2,7 @@ from datetime import date
 
 import pytest
 
-from supportdesk.core import formats
-from supportdesk.core.tickets import stats
+from supportdesk.core import formats, periods
 
 
 @pytest.mark.parametrize(
@@ -43,11 +42,11 @@ def test_period_ids_round_trip():
 
 
 def test_a_custom_range_is_a_period_both_days_included():
-    kind, first, after = stats.period_bounds("2026-11-01..2026-11-15")
+    kind, first, after = periods.period_bounds("2026-11-01..2026-11-15")
     assert (kind, first, after) == ("range", date(2026, 11, 1), date(2026, 11, 16))
     for bad in ("2026-11-15..2026-11-01", "2026-11-01..2036-11-01", "2026-11-01..2026-13-01"):
-        with pytest.raises(stats.PeriodError):
-            stats.period_bounds(bad)
+        with pytest.raises(periods.PeriodError):
+            periods.period_bounds(bad)
 
 
 def test_percent():

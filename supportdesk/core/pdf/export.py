@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from supportdesk.core import formats, vocab
+from supportdesk.core import formats, periods, vocab
 from supportdesk.core.errors import UserError
 from supportdesk.core.pdf import handout, parts, receipt, report
 
@@ -80,7 +80,7 @@ def period_summary(db: Database, period: str) -> dict[str, Any]:
     from supportdesk.core.tickets import stats
 
     summary = stats.summarize(db, period)  # PeriodError (a ValueError) for a bad period
-    kind, first, after = stats.period_bounds(period)
+    kind, first, after = periods.period_bounds(period)
     last = after - timedelta(days=1)  # a date bound includes its whole day
     filters = tickets.Filters(overdue=True, created_from=first, created_to=last)
     keep = ("ticket", "created_at", "category", "summary", "due_at", "status", "status_label")

@@ -12,7 +12,7 @@ from datetime import date, datetime, time, timedelta
 from sqlite_utils import Database
 
 from supportdesk.core.calendar import TZ, WorkCalendar, local, now_utc, to_iso
-from supportdesk.core.tickets.stats import period_bounds
+from supportdesk.core.periods import period_bounds
 
 
 def working_days_between(cal: WorkCalendar, first: date, last: date) -> int:

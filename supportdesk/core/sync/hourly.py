@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from sqlite_utils import Database
 
 from supportdesk.core.calendar import TZ, to_iso
-from supportdesk.core.tickets.stats import period_bounds
+from supportdesk.core.periods import period_bounds
 
 HOURS_SENT = 2
 _LOCAL_HOUR = "strftime('%Y-%m-%dT%H', created_at, '+7 hours')"  # Vietnam has no DST

@@ -2,7 +2,7 @@ from datetime import datetime
 
 import pytest
 
-from supportdesk.core import tickets
+from supportdesk.core import periods, tickets
 from supportdesk.core.calendar import TZ
 from supportdesk.core.tickets import stats
 
@@ -50,7 +50,7 @@ def test_periods(empty_db, period, kind, start, end):
 
 @pytest.mark.parametrize("period", ["2026-13", "2026-W54", "2026-Q5", "26", "", "2026-02-30", "x"])
 def test_bad_period_is_refused(empty_db, period):
-    with pytest.raises(stats.PeriodError, match="kỳ không hợp lệ"):
+    with pytest.raises(periods.PeriodError, match="kỳ không hợp lệ"):
         stats.summarize(empty_db, period)
 
 
