@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from supportdesk.core.calendar import TZ
 from supportdesk.ui.context import AppContext
-from supportdesk.ui.intake import IntakePanel
 from supportdesk.ui.pages import BasePage
 from supportdesk.ui.request_detail import RequestDetail
 from supportdesk.ui.request_model import RequestTableModel
 from supportdesk.ui.views import row_table, select_row
+
+if TYPE_CHECKING:
+    from supportdesk.ui.intake import IntakePanel
 
 VIEWS = ("open", "today", "overdue", "due_soon", "escalated", "done", "all")
 
@@ -34,8 +37,7 @@ class RequestsPage(BasePage):
         super().__init__(ctx, parent)
         from supportdesk.core.tickets import categories
 
-        self.intake = IntakePanel(ctx)
-        self.intake.hide()
+        self._intake: IntakePanel | None = None  # built on first Ctrl+N: not on the first screen
         self.new_button = QPushButton()
         self.new_button.setProperty("role", "primary")
         self.query = QLineEdit()
@@ -87,8 +89,8 @@ class RequestsPage(BasePage):
         filters.addWidget(self.mine, 1)
         left = QWidget()
         left_layout = QVBoxLayout(left)
+        self._left_layout = left_layout  # the intake form goes on top when first opened
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.intake)
         left_layout.addWidget(self.notice)
         left_layout.addWidget(self.count)
         left_layout.addWidget(self.table, 1)
@@ -106,12 +108,23 @@ class RequestsPage(BasePage):
         self.category.currentIndexChanged.connect(self.reload)
         self.mine.currentIndexChanged.connect(self.reload)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.intake.saved.connect(self._saved)
-        self.intake.cancelled.connect(self.table.setFocus)
         self.detail.action_requested.connect(self.act)
         self.detail.print_requested.connect(self._print)
         self.retranslate()
         self.reload()
+
+    @property
+    def intake(self) -> IntakePanel:
+        """The intake form, above the list; made the first time it is asked for."""
+        if self._intake is None:
+            from supportdesk.ui.intake import IntakePanel
+
+            self._intake = IntakePanel(self.ctx)
+            self._intake.hide()
+            self._intake.saved.connect(self._saved)
+            self._intake.cancelled.connect(self.table.setFocus)
+            self._left_layout.insertWidget(0, self._intake)
+        return self._intake
 
     def retranslate(self) -> None:
         self.new_button.setText(self.tr("Ghi yêu cầu mới (Ctrl+N)"))
@@ -137,7 +150,8 @@ class RequestsPage(BasePage):
         self.mine.setCurrentIndex(max(0, self.mine.findData(current)))
         self.mine.blockSignals(False)
         self.detail.retranslate()
-        self.intake.retranslate()
+        if self._intake is not None:
+            self._intake.retranslate()
         self._show_count()
 
     def filters(self) -> dict:
@@ -205,8 +219,8 @@ class RequestsPage(BasePage):
             self.open_request(key)
 
     def shutdown(self) -> None:
-        if self.intake.isVisible():
-            self.intake.keep_draft()
+        if self._intake is not None and self._intake.isVisible():
+            self._intake.keep_draft()
 
     # ------------------------------------------------------------ commands
 
