@@ -1,4 +1,5 @@
-"""`supportdesk contacts …`: import, search, show and export the directory of officials."""
+"""`supportdesk contacts …`: add, import, list, search, show, remove and export the directory of
+officials."""
 
 from __future__ import annotations
 
@@ -22,6 +23,26 @@ def register(sub) -> None:
     p.add_argument("file")
     add_json_flag(p)
     p.set_defaults(handler=cmd_import)
+
+    p = actions.add_parser("add", help="thêm một liên hệ (hoặc cập nhật liên hệ trùng số, tên)")
+    p.add_argument("--name", required=True, help="họ tên, hoặc tên cơ quan với --kind agency")
+    p.add_argument("--kind", choices=["person", "agency"], default="person")
+    p.add_argument("--position", default="")
+    p.add_argument("--agency", default="", help="cơ quan của người này")
+    p.add_argument("--phone", action="append", default=[], help="số điện thoại (có thể lặp lại)")
+    p.add_argument("--email", default="")
+    p.add_argument("--notes", default="")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_add)
+
+    p = actions.add_parser("list", help="mọi liên hệ trong danh bạ")
+    add_json_flag(p)
+    p.set_defaults(handler=cmd_list)
+
+    p = actions.add_parser("remove", help="xoá một liên hệ (cả trên các máy cùng nhóm)")
+    p.add_argument("id", type=int)
+    p.add_argument("--yes", action="store_true", help="xác nhận xoá")
+    p.set_defaults(handler=cmd_remove)
 
     p = actions.add_parser("search", help="tìm theo tên, chức vụ, cơ quan, lĩnh vực, mã, số")
     p.add_argument("query")
@@ -50,6 +71,51 @@ def cmd_import(args) -> int:
 
     report = directory.files.import_file(open_db(args), Path(args.file))
     return report_import(report, Path(args.file), args.json)
+
+
+def cmd_add(args) -> int:
+    from supportdesk.core import directory
+
+    db = open_db(args)
+    raw = {"name": args.name, "kind": args.kind, "position": args.position,
+           "agency": args.agency, "email": args.email, "notes": args.notes,
+           "tels": [(phone, "") for phone in args.phone]}  # fmt: skip
+    try:
+        contact_id = directory.add(db, raw)
+    except directory.RecordError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        print_json(directory.get(db, contact_id))
+    else:
+        print(f"Đã lưu liên hệ số {contact_id}: {directory.get(db, contact_id)['name']}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    from supportdesk.core import directory
+
+    items = directory.all_contacts(open_db(args))
+    if args.json:
+        print_json(items)
+    elif not items:
+        print("Danh bạ chưa có liên hệ nào.")
+    else:
+        _table(items)
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from supportdesk.core import directory
+
+    if not args.yes:
+        raise CommandError("xoá liên hệ không hoàn tác được: thêm --yes để xác nhận")
+    db = open_db(args)
+    try:
+        directory.remove(db, args.id)
+    except directory.RecordError as exc:
+        raise CommandError(str(exc)) from exc
+    print(f"Đã xoá liên hệ số {args.id}")
+    return 0
 
 
 def _phones(item: dict) -> str:

@@ -4,7 +4,7 @@
 files (CSV, XLSX, vCard through `vcard`), `agencies` links the catalog's agencies
 (see docs/ARCHITECTURE.md)."""
 
-from supportdesk.core.directory import agencies, files, vcard
+from supportdesk.core.directory import agencies, files, shared, vcard
 from supportdesk.core.directory.entries import (
     KINDS,
     LEVEL_RANK,
@@ -21,6 +21,7 @@ from supportdesk.core.directory.entries import (
     infer_level,
     normalise,
     parse_level,
+    remove,
     save,
     show_date,
     update,
@@ -47,7 +48,9 @@ __all__ = [
     "infer_level",
     "normalise",
     "parse_level",
+    "remove",
     "save",
+    "shared",
     "search",
     "show_date",
     "update",

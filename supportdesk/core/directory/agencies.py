@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from supportdesk.core import catalog, text
 from supportdesk.core.directory import entries as directory
+from supportdesk.core.directory import shared
 from supportdesk.core.tabular import ImportReport
 
 _CONTINUATION = {text.fold(s) for s in ("Hạ tầng và Đô thị", "Hạ tầng và đô thị")}
@@ -75,13 +76,13 @@ def sync_catalog_agencies(db: Database) -> ImportReport:
                 agency_id = db.execute(
                     "SELECT agency_id FROM contacts WHERE id = ?", [found[0]]
                 ).fetchone()[0]
-                directory._write(db, found[0], rec, agency_id)
+                directory._write(db, found[0], rec, agency_id, shared.PROVINCE)
             else:
                 rec = directory.normalise(
                     {"kind": "agency", "name": names[key], "source": directory.SHIPPED_SOURCE}
                 )
                 rec["codes"] = sorted(codes)
-                directory._write(db, None, rec, None)
+                directory._write(db, None, rec, None, shared.PROVINCE)
                 report.added += 1
     return report
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from supportdesk.core import phones, text, vocab
 from supportdesk.core.catalog.records import CODE_RE
+from supportdesk.core.directory import shared
 from supportdesk.core.errors import UserError
 from supportdesk.core.tabular import ImportReport
 
@@ -273,7 +274,9 @@ class _Lookup:
         self.keys.setdefault(_match_key(rec["kind"], rec["name"], rec["agency"]), contact_id)
 
 
-def _agency_id(db: Database, rec: dict, lookup: _Lookup) -> int | None:
+def _agency_id(
+    db: Database, rec: dict, lookup: _Lookup, origin: str = shared.COMMUNE
+) -> int | None:
     """The agency entry a person belongs to, created on first mention."""
     if rec["kind"] != "person" or not rec["agency"]:
         return None
@@ -282,26 +285,40 @@ def _agency_id(db: Database, rec: dict, lookup: _Lookup) -> int | None:
         agency = normalise({"kind": "agency", "name": rec["agency"], "source": rec["source"]})
         if not agency["level"]:
             agency["level"] = rec["level"]
-        lookup.remember(_write(db, None, agency, None), agency)
+        lookup.remember(_write(db, None, agency, None, origin), agency)
     return lookup.keys[key]
 
 
-def _write(db: Database, contact_id: int | None, rec: dict, agency_id: int | None) -> int:
+def _write(
+    db: Database,
+    contact_id: int | None,
+    rec: dict,
+    agency_id: int | None,
+    origin: str = shared.COMMUNE,
+    *,
+    received: dict | None = None,
+) -> int:
+    """Insert or replace one entry. A commune entry's change goes to the team feed in the same
+    transaction (core.directory.shared); an entry the commune edits becomes its own. A
+    `received` body (a peer's change, core.team.contacts) gives the uid and time, unfed."""
     row = _row(rec, agency_id)
-    now = _now()
+    now = received["updated"] if received else _now()
     if contact_id is None:
+        uid = received["uid"] if received else shared.new_uid(db, origin, row["match_key"])
         names = ", ".join(_COLUMNS)
         marks = ", ".join("?" for _ in _COLUMNS)
         cursor = db.execute(
-            f"INSERT INTO contacts ({names}, created, updated) VALUES ({marks}, ?, ?)",
-            [row[c] for c in _COLUMNS] + [now, now],
+            f"INSERT INTO contacts ({names}, created, updated, uid, origin) "
+            f"VALUES ({marks}, ?, ?, ?, ?)",
+            [row[c] for c in _COLUMNS] + [now, now, uid, origin],
         )
         contact_id = cursor.lastrowid
     else:
         sets = ", ".join(f"{c} = ?" for c in _COLUMNS)
         db.execute(
-            f"UPDATE contacts SET {sets}, updated = ? WHERE id = ?",
-            [row[c] for c in _COLUMNS] + [now, contact_id],
+            f"UPDATE contacts SET {sets}, updated = ?, "
+            "origin = CASE WHEN ? = 'commune' THEN 'commune' ELSE origin END WHERE id = ?",
+            [row[c] for c in _COLUMNS] + [now, origin, contact_id],
         )
         for table in ("contact_phones", "contact_procedures", "contact_fields"):
             db.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
@@ -317,7 +334,29 @@ def _write(db: Database, contact_id: int | None, rec: dict, agency_id: int | Non
         "INSERT OR IGNORE INTO contact_fields (contact_id, folded) VALUES (?, ?)",
         [(contact_id, _index(f)) for f in rec["fields"]],
     )
+    stored = db.execute("SELECT origin FROM contacts WHERE id = ?", [contact_id]).fetchone()[0]
+    if received is None and stored == shared.COMMUNE:
+        shared.publish(db, shared.body(db, contact_id, rec, now))
     return contact_id
+
+
+def remove(db: Database, contact_id: int) -> None:
+    """Delete an entry (its people stay, no longer linked to it); the removal travels to the
+    team's other desks like an edit. Raises RecordError when there is no such entry."""
+    with db.atomic():
+        found = db.execute("SELECT uid FROM contacts WHERE id = ?", [contact_id]).fetchone()
+        if found is None:
+            raise RecordError(f"không có liên hệ số {contact_id}")
+        remove_row(db, contact_id)
+        shared.publish_removal(db, found[0])
+
+
+def remove_row(db: Database, contact_id: int) -> None:
+    """The rows of an entry gone, in the caller's transaction (a removal here or a peer's)."""
+    db.execute("UPDATE contacts SET agency_id = NULL WHERE agency_id = ?", [contact_id])
+    for table in ("contact_phones", "contact_procedures", "contact_fields"):
+        db.execute(f"DELETE FROM {table} WHERE contact_id = ?", [contact_id])
+    db.execute("DELETE FROM contacts WHERE id = ?", [contact_id])
 
 
 def _merged(existing: dict, rec: dict) -> dict:
@@ -329,8 +368,15 @@ def _merged(existing: dict, rec: dict) -> dict:
     return merged
 
 
-def save(db: Database, rec: dict, report: ImportReport, lookup: _Lookup | None = None) -> int:
-    """Add or update one normalised record, in the caller's transaction."""
+def save(
+    db: Database,
+    rec: dict,
+    report: ImportReport,
+    lookup: _Lookup | None = None,
+    origin: str = shared.COMMUNE,
+) -> int:
+    """Add or update one normalised record, in the caller's transaction; `origin` "province"
+    for what comes from the province (core.directory.shared)."""
     lookup = _Lookup(db) if lookup is None else lookup
     contact_id = lookup.find(rec)
     if contact_id is not None:
@@ -343,7 +389,7 @@ def save(db: Database, rec: dict, report: ImportReport, lookup: _Lookup | None =
         lookup.forget(contact_id, existing)
     else:
         report.added += 1
-    contact_id = _write(db, contact_id, rec, _agency_id(db, rec, lookup))
+    contact_id = _write(db, contact_id, rec, _agency_id(db, rec, lookup, origin), origin)
     lookup.remember(contact_id, rec)
     return contact_id
 
@@ -360,17 +406,22 @@ def update(db: Database, contact_id: int, raw: dict) -> int:
     """Replace an entry's fields with what a form says; it keeps its id even when its name or
     phones change (an import would match by those instead). Raises RecordError."""
     rec = normalise(raw)
-    if _record(db, contact_id) is None:
+    existing = _record(db, contact_id)
+    if existing is None:
         raise RecordError(f"không có liên hệ số {contact_id}")
     with db.atomic():
-        return _write(db, contact_id, rec, _agency_id(db, rec, _Lookup(db)))
+        lookup = _Lookup(db)
+        # An agency's entry edited into a person of an agency of its old name belongs to a new
+        # entry of that name, never to itself.
+        lookup.forget(contact_id, existing)
+        return _write(db, contact_id, rec, _agency_id(db, rec, lookup))
 
 
 PROGRESS_EVERY = 100  # rows between two progress steps
 
 
 def import_steps(
-    db: Database, numbered: Iterable[tuple[int, dict]]
+    db: Database, numbered: Iterable[tuple[int, dict]], origin: str = shared.COMMUNE
 ) -> Generator[tuple[int, int], None, ImportReport]:
     """The import, yielding (rows done, rows in all) as it goes; its return value is the report.
 
@@ -390,14 +441,16 @@ def import_steps(
         for done, rec in enumerate(good):
             if done % PROGRESS_EVERY == 0:
                 yield done, len(good)
-            save(db, rec, report, lookup)
+            save(db, rec, report, lookup, origin)
     yield len(good), len(good)
     return report
 
 
-def import_records(db: Database, numbered: Iterable[tuple[int, dict]]) -> ImportReport:
+def import_records(
+    db: Database, numbered: Iterable[tuple[int, dict]], origin: str = shared.COMMUNE
+) -> ImportReport:
     """The whole import at once (see import_steps)."""
-    steps = import_steps(db, numbered)
+    steps = import_steps(db, numbered, origin)
     while True:
         try:
             next(steps)
@@ -438,8 +491,8 @@ def get(db: Database, contact_id: int) -> dict | None:
     rec = _record(db, contact_id)
     if rec is None:
         return None
-    agency_id, created, updated = db.execute(
-        "SELECT agency_id, created, updated FROM contacts WHERE id = ?", [contact_id]
+    agency_id, created, updated, uid, origin = db.execute(
+        "SELECT agency_id, created, updated, uid, origin FROM contacts WHERE id = ?", [contact_id]
     ).fetchone()
     rec["phones"] = [p.as_dict() for p in rec["phones"]]
     members = []
@@ -448,7 +501,7 @@ def get(db: Database, contact_id: int) -> dict | None:
             "SELECT id FROM contacts WHERE agency_id = ? ORDER BY name", [contact_id]
         )]  # fmt: skip
     return {"id": contact_id, **rec, "agency_id": agency_id, "members": members,
-            "created": created, "updated": updated}  # fmt: skip
+            "created": created, "updated": updated, "uid": uid, "origin": origin}  # fmt: skip
 
 
 def all_contacts(db: Database) -> list[dict]:

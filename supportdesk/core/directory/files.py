@@ -137,6 +137,14 @@ def import_file(db: Database, path: Path | str) -> ImportReport:
     return directory.import_records(db, read_file(Path(path)))
 
 
+def import_province(db: Database, path: Path | str) -> ImportReport:
+    """A contact sheet the province's hub sent: its entries stay this desk's copy of the
+    province's and do not travel to the team's other desks (core.directory.shared)."""
+    from supportdesk.core.directory import shared
+
+    return directory.import_records(db, read_file(Path(path)), shared.PROVINCE)
+
+
 def import_file_steps(db: Database, path: Path | str):
     """import_file yielding (done, total) for a progress bar; stopping it rolls back."""
     return directory.import_steps(db, read_file(Path(path)))

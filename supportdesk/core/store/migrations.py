@@ -461,3 +461,30 @@ def m009_contact_ranking_index(db: Database) -> None:
     # this narrow index instead of the wide contact rows, 5,000 contacts rank in about a
     # millisecond (core.directory.searching.for_procedure, issue 19).
     db.execute("CREATE INDEX idx_contacts_order ON contacts (id, level, kind, name)")
+
+
+@migrations()
+def m010_contact_uids(db: Database) -> None:
+    """Directory entries get a global id and an origin, so the commune's own entries replicate
+    between the team's desks (core.directory.shared, core.team.contacts); the commune's existing
+    entries enter the change feed, so a desk that joins a team later brings them along."""
+    from supportdesk.core.directory import entries, shared
+
+    db.execute("ALTER TABLE contacts ADD COLUMN uid TEXT")
+    db.execute("ALTER TABLE contacts ADD COLUMN origin TEXT NOT NULL DEFAULT 'commune'")
+    # The catalog's agencies, written by core.directory.agencies with this source until now.
+    db.execute(
+        "UPDATE contacts SET origin = 'province' "
+        "WHERE source = 'Danh mục TTHC (Cổng Dịch vụ công quốc gia)'"
+    )
+    rows = db.execute("SELECT id, origin, match_key FROM contacts ORDER BY id").fetchall()
+    for contact_id, origin, match_key in rows:
+        uid = shared.new_uid(db, origin, match_key or str(contact_id))
+        db.execute("UPDATE contacts SET uid = ? WHERE id = ?", [uid, contact_id])
+    db.execute("CREATE UNIQUE INDEX idx_contacts_uid ON contacts (uid)")
+    # Agencies first: a person's item names its agency, which must be placed before it.
+    for contact_id, updated in db.execute(
+        "SELECT id, updated FROM contacts WHERE origin = 'commune' ORDER BY kind, id"
+    ).fetchall():
+        rec = entries._record(db, contact_id)
+        shared.publish(db, shared.body(db, contact_id, rec, updated or ""))

@@ -28,7 +28,7 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 LOADERS = {
     "kb": "supportdesk.core.kb.files:import_province",
     "procedures": "supportdesk.core.directory.agencies:import_catalog",
-    "contacts": "supportdesk.core.directory.files:import_file",
+    "contacts": "supportdesk.core.directory.files:import_province",
 }
 
 

@@ -4,6 +4,8 @@
 - member: a desk of the team (mark, name, address), last writer wins.
 - article: a local knowledge-base article, as a whole record, last writer wins
   (core.team.records).
+- contact: a commune's own directory entry, as a whole record (or its removal), last writer
+  wins by stamp and desk (core.team.contacts, core.directory.shared).
 Applying is idempotent: an item whose uid is already here changes nothing."""
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 
 from sqlite_utils import Database
 
-from supportdesk.core.team import membership, records
+from supportdesk.core.team import contacts, membership, records
 from supportdesk.core.tickets import replay
 
 _EVENT_COLUMNS = (
@@ -68,6 +70,8 @@ def apply(db: Database, item: dict, page: Page) -> None:
         _apply_event(db, body, page)
     elif kind == "member":
         membership.apply_member(db, body, int(item["hlc"]))
+    elif kind == contacts.KIND:
+        contacts.apply(db, item)
     elif kind in records.KINDS:
         records.apply(db, kind, item)
     # Kinds a newer version added are kept in the feed (and passed on) but not interpreted.

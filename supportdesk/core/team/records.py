@@ -1,7 +1,7 @@
 """Whole records that replicate last-writer-wins: the knowledge base's local articles (core.kb:
 a uuid and updated_at each). The province's articles are not sent: every desk gets them from
-the hub. Directory entries do not replicate yet: their rows have no global id (a migration of
-their own), and a kind added here later travels the same way.
+the hub. (Directory entries travel as `contact` items written with each change instead:
+core.team.contacts.)
 
 An article is captured into the feed when this desk changed it since it last travelled (at
 each sync and each pull a peer makes), with the whole article as the body. A received article

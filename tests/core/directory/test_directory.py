@@ -43,7 +43,7 @@ def people(db):
 
 
 def comparable(contacts):
-    drop = {"id", "agency_id", "members", "created", "updated"}
+    drop = {"id", "uid", "agency_id", "members", "created", "updated"}  # each store's own
     return sorted(
         ({k: v for k, v in c.items() if k not in drop} for c in contacts),
         key=lambda c: (c["kind"], c["name"], c["agency"]),

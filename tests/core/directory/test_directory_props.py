@@ -59,7 +59,7 @@ def as_raw(c: dict) -> dict:
 
 
 def comparable(db):
-    drop = {"id", "agency_id", "members", "created", "updated"}
+    drop = {"id", "uid", "agency_id", "members", "created", "updated"}  # each store's own
     return sorted(
         (
             {k: v for k, v in c.items() if k not in drop}

@@ -53,3 +53,18 @@ def timeline_view(db) -> list[tuple]:
         "e.note, e.payload FROM request_events e JOIN requests r ON r.id = e.request_id "
         "ORDER BY r.uid, e.hlc, e.desk_id, e.uid"
     ).fetchall()
+
+
+def contact_view(db) -> list[dict]:
+    """Every entry of the commune's own as all desks must agree on it: by uid, with its agency's
+    uid (row ids are each desk's own); the search index is checked through searches."""
+    from supportdesk.core import directory
+    from supportdesk.core.directory import shared
+
+    out = []
+    rows = db.execute("SELECT id, updated FROM contacts WHERE origin = 'commune' ORDER BY uid")
+    for contact_id, updated in rows.fetchall():
+        rec = directory.entries._record(db, contact_id)
+        out.append({**shared.body(db, contact_id, rec, updated), "origin": db.execute(
+            "SELECT origin FROM contacts WHERE id = ?", [contact_id]).fetchone()[0]})  # fmt: skip
+    return out

@@ -1,6 +1,7 @@
-"""Three desks, random edits, partitions, restarts and syncs killed with SIGKILL half-way through
-a page: once the LAN is whole again, every desk holds the same requests in the same states with
-the same timelines, nothing lost and nothing doubled.
+"""Three desks, random edits of requests and contacts, partitions, restarts and syncs killed with
+SIGKILL half-way through a page: once the LAN is whole again, every desk holds the same requests
+in the same states with the same timelines and the same directory, nothing lost and nothing
+doubled.
 
 Run it many times with: pytest tests/core/team/test_team_convergence.py --count … is not needed:
 `for i in $(seq 20); do pytest -q -p no:randomly tests/core/team/test_team_convergence.py; done`."""
@@ -19,11 +20,19 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
+from supportdesk.core import directory
 from supportdesk.core.store import open_store
 from supportdesk.core.team import client, feed
 from supportdesk.core.tickets import log as requests_log
 from supportdesk.core.tickets import replay as requests_replay
-from tests.core.team.team_kit import DirectPeer, new_desk, pair, request_view, timeline_view
+from tests.core.team.team_kit import (
+    DirectPeer,
+    contact_view,
+    new_desk,
+    pair,
+    request_view,
+    timeline_view,
+)
 
 DESKS = 3
 CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
@@ -111,6 +120,52 @@ class TeamOfDesks(RuleBasedStateMachine):
             return  # nothing to change: refused, nothing written
         self._last_event(db)
 
+    @rule(
+        desk=st.integers(0, DESKS - 1),
+        pick=st.integers(0, 10**6),
+        move=st.sampled_from(["add", "edit", "remove"]),
+        choice=st.integers(0, 12),
+    )
+    def change_contact(self, desk, pick, move, choice):
+        """Contacts typed, edited and removed on any desk; few names and agencies, so that
+        desks often touch the same entry and the same agency while apart."""
+        db = self.dbs[desk]
+        ids = [r[0] for r in db.execute("SELECT id FROM contacts ORDER BY uid")]
+        raw = {
+            "name": f"Cán bộ số {choice % 5}",
+            "position": f"Chức vụ {choice}",
+            "agency": f"Phòng số {choice % 3}",
+            "tels": [(f"0912 000 {choice:03d}", "")],
+        }
+        if move == "add" or not ids:
+            directory.add(db, raw)
+        elif move == "edit":
+            directory.update(db, ids[pick % len(ids)], raw)
+        else:
+            directory.remove(db, ids[pick % len(ids)])
+
+    @rule(
+        a=st.integers(0, DESKS - 1),
+        b=st.integers(0, DESKS - 1),
+        pick=st.integers(0, 10**6),
+        removed=st.booleans(),
+    )
+    def contact_edited_on_two_desks(self, a, b, pick, removed):
+        """The same entry changed on two desks before they meet again (one may remove it)."""
+        held = [{r[0] for r in self.dbs[d].execute("SELECT uid FROM contacts")} for d in (a, b)]
+        shared = sorted(held[0] & held[1])
+        if a == b or not shared:
+            return
+        uid = shared[pick % len(shared)]
+        for n, desk in enumerate((a, b)):
+            db = self.dbs[desk]
+            contact_id = db.execute("SELECT id FROM contacts WHERE uid = ?", [uid]).fetchone()[0]
+            if removed and n == 1:
+                directory.remove(db, contact_id)
+            else:
+                raw = {"name": f"Cán bộ sửa ở bàn {desk}", "agency": "Phòng số 1"}
+                directory.update(db, contact_id, raw)
+
     @rule(a=st.integers(0, DESKS - 1), b=st.integers(0, DESKS - 1))
     def sync(self, a, b):
         if a == b or frozenset((a, b)) in self.cut:
@@ -161,6 +216,12 @@ class TeamOfDesks(RuleBasedStateMachine):
                 tickets = [r[0] for r in db.execute("SELECT ticket FROM requests")]
                 assert len(tickets) == len(set(tickets)), "two requests share a ticket"
                 assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+                assert contact_view(db) == contact_view(first)
+                # The contacts' search index holds exactly what their rows say.
+                db.execute("INSERT INTO contacts_fts (contacts_fts) VALUES ('integrity-check')")
+                for entry in contact_view(db):
+                    found = directory.search(db, entry["name"], limit=50)
+                    assert entry["name"] in [c["name"] for c in found]
         finally:
             for db in self.dbs:
                 db.close()
