@@ -14,9 +14,12 @@ import sys
 from supportdesk import __version__, commands
 from supportdesk.core.errors import UserError, user_message
 
+HIDDEN = {"background"}  # the app's own jobs (commands/background.py): not for people
+
 
 def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
-    """Every subcommand, or only those named (the desktop app's start needs only `gui`)."""
+    """Every subcommand people use, or only those named (the desktop app's start needs only
+    `gui`; the app's own background jobs, hidden from --help, only `background`)."""
     parser = argparse.ArgumentParser(
         prog="supportdesk",
         description="SupportDesk — phần mềm của tổ hỗ trợ kỹ thuật cấp xã.",
@@ -25,18 +28,20 @@ def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục người dùng)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_") and (only is None or info.name in only):
+        wanted = info.name not in HIDDEN if only is None else info.name in only
+        if not info.name.startswith("_") and wanted:
             importlib.import_module(f"{commands.__name__}.{info.name}").register(sub)
     return parser
 
 
-def _opens_the_app(argv: list[str]) -> bool:
-    """No subcommand, or `gui`, and no request for help or the version."""
+def _command(argv: list[str]) -> str | None:
+    """The subcommand asked for (None for none), or "" when help or the version is asked."""
+    if {"-h", "--help", "--version"} & set(argv):
+        return ""
     words = [a for a in argv if not a.startswith("-")]
     if "--data-dir" in argv[:-1]:  # its value is not a subcommand
         words.remove(argv[argv.index("--data-dir") + 1])
-    asks = {"-h", "--help", "--version"} & set(argv)
-    return not asks and (not words or words[0] == "gui")
+    return words[0] if words else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")
     argv = sys.argv[1:] if argv is None else argv
     # Opening the desktop app loads no other command's module: start-up counts (issue 19).
-    parser = build_parser({"gui"} if _opens_the_app(argv) else None)
+    command = _command(argv)
+    parser = build_parser({"gui"} if command in (None, "gui") else HIDDEN & {command} or None)
     args = parser.parse_args(argv)
     if args.command is None:
         from supportdesk.ui.app import run_app

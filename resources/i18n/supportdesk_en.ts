@@ -130,6 +130,17 @@ Trần Thị Bình</translation>
     </message>
 </context>
 <context>
+    <name>ChildJob</name>
+    <message>
+        <source>công việc chạy nền dừng bất thường (mã {0})</source>
+        <translation>the background job stopped unexpectedly (code {0})</translation>
+    </message>
+    <message>
+        <source>không chạy được công việc nền: {0}</source>
+        <translation>could not start the background job: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CommunePicker</name>
     <message>
         <source>— Tất cả tỉnh, thành phố —</source>

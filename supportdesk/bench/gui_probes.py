@@ -7,13 +7,16 @@ JSON line: `python -m supportdesk.bench.gui_probes search|scroll|scroll-busy DAT
   view does (canFetchMore/fetchMore when the last row comes into sight), 20 pages a second.
   The floor is the same table widget over a trivial in-memory model: Qt's own cost of
   inserting a page and painting.
-- scroll-busy: the same while a background task imports procedures again and again, as a catalog
-  sync, a contact import or a team sync writes while someone scrolls."""
+- scroll-busy: the same while a background task (a thread of the app) imports procedures again
+  and again, as a contact or catalog file import the person started writes while they scroll.
+- scroll-child: the same while a child process of lower priority does that import, as the app's
+  hub and team syncs write (ui.child_jobs)."""
 
 from __future__ import annotations
 
 import json
 import statistics
+import subprocess
 import sys
 import time
 
@@ -136,7 +139,18 @@ def _busy_import(db, stop) -> None:
         catalog.import_records(db, batch)
 
 
-def _probe_scroll(data_dir: str, busy: bool = False) -> dict:
+def _busy_writer(data_dir: str) -> None:
+    """A child process of the app's kind: lower priority, importing until it is ended."""
+    import threading
+
+    from supportdesk import processes
+    from supportdesk.core.store import open_store
+
+    processes.lower_priority()
+    _busy_import(open_store(data_dir, check=False), threading.Event())
+
+
+def _probe_scroll(data_dir: str, busy: str = "") -> dict:
     import threading
 
     from PySide6.QtCore import QCoreApplication
@@ -149,10 +163,14 @@ def _probe_scroll(data_dir: str, busy: bool = False) -> dict:
     page.view.setCurrentIndex(page.view.findData("all"))
     QCoreApplication.processEvents()
     table, model = page.table, page.model
-    stop = threading.Event()
-    if busy:
+    stop, child = threading.Event(), None
+    if busy == "thread":
         desk.ctx.tasks.start(_busy_import, stop)
-        time.sleep(0.5)  # the import is under way
+    elif busy == "child":
+        command = [sys.executable, "-m", __spec__.name, "busy-writer", data_dir]
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if busy:
+        time.sleep(0.5 if busy == "thread" else 2.0)  # the import is under way
     wall, cpu = _scroll(table, model, BUSY_PAGES if busy else None)
     rows, rss = model.rowCount(), max_rss_mb()
     sample = [str(model.index(0, c).data() or "") for c in range(model.columnCount())]
@@ -161,6 +179,9 @@ def _probe_scroll(data_dir: str, busy: bool = False) -> dict:
     QCoreApplication.processEvents()
     floor_wall, floor_cpu = _scroll(table, bare, len(wall))  # under the same import when busy
     stop.set()
+    if child is not None:
+        child.kill()
+        child.wait()
     result = {"rows": rows, "pages": len(wall), "fetch_ms": wall, "fetch_cpu_ms": cpu,
               "floor_ms": floor_wall, "floor_cpu_ms": floor_cpu, "rss_mb": rss}  # fmt: skip
     desk.ctx.tasks.stop(60_000)
@@ -172,7 +193,9 @@ if __name__ == "__main__":
     probes = {
         "search": _probe_search,
         "scroll": _probe_scroll,
-        "scroll-busy": lambda d: _probe_scroll(d, busy=True),
+        "scroll-busy": lambda d: _probe_scroll(d, busy="thread"),
+        "scroll-child": lambda d: _probe_scroll(d, busy="child"),
+        "busy-writer": _busy_writer,
     }
     if len(sys.argv) != 3 or sys.argv[1] not in probes:
         print(f"usage: python -m {__spec__.name} {'|'.join(probes)} DATA_DIR", file=sys.stderr)

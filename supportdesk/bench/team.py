@@ -9,19 +9,21 @@ desk runs here. Loopback HTTP, every body sealed with the team key, stores with
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import socket
 import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 from supportdesk.bench import metric, percentile
 
 TOPICS = ("vneid", "dvc_account", "digital_signature", "online_payment")
+PACE_MS = 10  # between the starts of two rounds of counter work
 NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em")
 
 
@@ -40,10 +42,12 @@ def _free_port() -> int:
 
 
 def _serve(path: Path, port: int) -> subprocess.Popen:
+    """The other desk's endpoint. It is another PC at the commune; here it shares this machine's
+    two cores, so it runs at the lowest priority, where its work takes least from this desk's."""
     child = subprocess.Popen(
         [sys.executable, "-m", "supportdesk", "--data-dir", str(path), "team", "serve",
          "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, preexec_fn=lambda: os.nice(19),
     )  # fmt: skip
     deadline = time.monotonic() + 30
     while True:
@@ -156,10 +160,11 @@ def _timed(fn, count: int) -> list[float]:
 
 def _during_sync(here, workdir: Path, address: str, rng, scale: float, note: str) -> list[dict]:
     """Search and intake at this desk's counter, alone and while this desk receives a month
-    from a desk back from the villages (the sync in a thread of this process, as in the app)."""
+    from a desk back from the villages (the sync in a child process, as in the app)."""
     from supportdesk.core import tickets
     from supportdesk.core.store import open_store
     from supportdesk.core.team import client, pairing
+    from supportdesk.processes import own_command
 
     third = _desk(workdir / "third")
     peer = open_store(workdir / "peer", seed=False)
@@ -168,10 +173,15 @@ def _during_sync(here, workdir: Path, address: str, rng, scale: float, note: str
     _work(third, rng, int(5000 * scale), "lưu động")
     client.sync_team(third, [address])  # the peer holds the month now; this desk not yet
     third.close()
-    queries = ["nguyen van", "0912", "ho tro so 12", "tran thi binh"]
-
-    def search():
-        tickets.search(here, rng.choice(queries), limit=50)
+    # Each kind of work is timed on its own: the four searches cost from a fraction of a
+    # millisecond to several, and a median over a random mix of them says more about the mix.
+    queries = {
+        "search for a name": "nguyen van",
+        "search for phone digits": "0912",
+        "search for words": "ho tro so 12",
+        "search for a full name": "tran thi binh",
+    }
+    work = {name: (lambda q=q: tickets.search(here, q, limit=50)) for name, q in queries.items()}
 
     refused = []
 
@@ -183,44 +193,55 @@ def _during_sync(here, workdir: Path, address: str, rng, scale: float, note: str
             refused.append(str(exc))
             raise
 
-    def counter_work(rounds: int) -> dict[str, list[float]]:
-        # Alternated as at the counter (and as during the sync below), never back to back.
-        times: dict[str, list[float]] = {"search": [], "intake": []}
+    work["intake"] = intake
+
+    def one_round(times: dict[str, list[tuple[float, float]]]) -> None:
+        # Each search and an intake, as at the counter, a round every PACE_MS: far more than a
+        # person does, yet not a loop that takes a core to itself.
+        started = time.perf_counter()
+        for name, fn in work.items():
+            times.setdefault(name, []).extend((time.perf_counter(), ms) for ms in _timed(fn, 1))
+        time.sleep(max(0.0, PACE_MS / 1000 - (time.perf_counter() - started)))
+
+    def counter_work(rounds: int) -> dict[str, list[tuple[float, float]]]:
+        times: dict[str, list[tuple[float, float]]] = {}
         for _ in range(rounds):
-            times["search"] += _timed(search, 1)
-            times["intake"] += _timed(intake, 1)
+            one_round(times)
         return times
 
-    rounds = 100
+    rounds = 50
     alone = counter_work(rounds)
-    done = threading.Event()
-
-    def run_sync():
-        own = open_store(workdir / "here", seed=False, check=False)  # a connection per thread
-        try:
-            client.sync_team(own, [address], **client.BACKGROUND)
-        finally:
-            own.close()
-            done.set()
-
-    sync_thread = threading.Thread(target=run_sync)
-    sync_thread.start()
-    during: dict[str, list[float]] = {"search": [], "intake": []}
-    while not done.is_set():
-        during["search"] += _timed(search, 1)
-        during["intake"] += _timed(intake, 1)
-    sync_thread.join()
+    # The app's own background job, as the app starts it: a child process of lower priority.
+    sync = subprocess.Popen(
+        [*own_command(), "--data-dir", str(workdir / "here"), "background", "team-sync",
+         "--peer", address],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+    )  # fmt: skip
+    began = time.perf_counter()
+    during: dict[str, list[tuple[float, float]]] = {}
+    while sync.poll() is None:
+        one_round(during)
+    ended = time.perf_counter()
+    answer, said = sync.communicate()
+    if sync.returncode != 0 or not json.loads(answer)["peers"][0]["ok"]:
+        raise RuntimeError(f"the background team sync failed: {said.strip() or answer.strip()}")
     after = counter_work(rounds)
     out = []
-    for name in ("search", "intake"):
-        # The store grows during the sync (the month received, the intakes): the floor is the
-        # mean of the medians before and after it, the size it had on average meanwhile.
-        floor = (statistics.median(alone[name]) + statistics.median(after[name])) / 2
-        then = statistics.median(during[name])
-        out.append(metric(f"request {name} p50 during a background sync", then, "ms", None,
-                          f"alone {floor:.2f} ms; p95 during {percentile(during[name], 95):.1f}"
-                          f" ms; {len(during[name])} samples, {len(refused)} intakes refused"
-                          f" (store busy) {note}", floor=floor, ratio_budget=1.10))  # fmt: skip
+    for name in work:
+        # The store grows during the sync (the month received, the counter's intakes), and a
+        # search costs more in a bigger store: each sample is set against the time the same
+        # work took alone at the size the store had then, between its sizes before and after.
+        before = statistics.median(ms for _, ms in alone[name])
+        later = statistics.median(ms for _, ms in after[name])
+        samples = [ms for _, ms in during[name]]
+        alone_then = [before + (later - before) * (at - began) / (ended - began)
+                      for at, _ in during[name]]  # fmt: skip
+        floor, then = statistics.median(alone_then), statistics.median(samples)
+        refusals = f", {len(refused)} intakes refused (store busy)" if name == "intake" else ""
+        out.append(metric(f"{name} p50 during a background sync", then, "ms", None,
+                          f"alone {before:.2f} ms before the sync, {later:.2f} ms after; p95 "
+                          f"during {percentile(samples, 95):.1f} ms; {len(samples)} samples"
+                          f"{refusals} {note}", floor=floor, ratio_budget=1.10))  # fmt: skip
     return out
 
 

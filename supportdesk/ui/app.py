@@ -9,6 +9,7 @@ from pathlib import Path
 # The retention purge and the daily backup start this long after the window is shown, so that
 # they do not compete with the first screen for the CPU (a counter PC has two cores).
 AFTER_SHOWN_MS = 3000
+SWITCH_INTERVAL_S = 0.001
 
 NO_DISPLAY = (
     "supportdesk: không mở được giao diện: máy này chưa có phiên đồ hoạ (màn hình). Hãy mở "
@@ -165,6 +166,11 @@ class Desk:
         from supportdesk.ui.tasks import TaskRunner
 
         self.app = app
+        # A background task (a file import, a page read ahead) holds Python's lock for up to the
+        # switch interval at a time, and the window waits that long at each of the many times
+        # it needs the lock back to paint a page: 1 ms instead of 5 keeps a page to a frame or
+        # two while a thread works (bench: gui, "next page during an import").
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
         directory = paths.data_dir(data_dir)
         db = open_store(directory, check=check)
         tasks = TaskRunner(paths.store_path(directory))

@@ -1,6 +1,6 @@
 """Work the app does on its own: the upstream sync every few minutes once enrolled ("Gửi ngay"
-forces it), the daily backup, and the retention purge of personal data at start, each in a
-background task."""
+forces it) in a child process (ui.child_jobs), the daily backup, and the retention purge of
+personal data at start, each in a background task."""
 
 from __future__ import annotations
 
@@ -13,12 +13,6 @@ from supportdesk.ui.context import AppContext
 SYNC_INTERVAL_MS = 5 * 60 * 1000
 FIRST_SYNC_DELAY_MS = 15 * 1000  # let the window settle and the person start working first
 BACKUP_CHECK_MS = 60 * 60 * 1000  # the day's backup is made by the first check of the day
-
-
-def _sync(db, data_dir: str, force: bool) -> dict:
-    from supportdesk.core.sync import runner
-
-    return runner.sync_now(db, Path(data_dir), force=force)
 
 
 def _backup(db, data_dir: str) -> str:
@@ -44,6 +38,7 @@ class BackgroundWork(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.syncing = False
+        self.job = None  # the hub sync under way, in a child process (ui.child_jobs)
         self.last_result: dict | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_INTERVAL_MS)
@@ -69,6 +64,8 @@ class BackgroundWork(QObject):
         self.timer.stop()
         self.backup_timer.stop()
         self.team.stop()
+        if self.syncing and self.job is not None:
+            self.job.stop()
 
     def back_up(self) -> None:
         self.ctx.tasks.start(_backup, str(self.ctx.data_dir), on_done=self.backed_up.emit,
@@ -82,12 +79,16 @@ class BackgroundWork(QObject):
             self.message.emit(
                 QCoreApplication.translate("BackgroundWork", "Đang gửi báo cáo lên máy chủ tỉnh…")
             )
-        self.ctx.tasks.start(_sync, str(self.ctx.data_dir), force,
-                             on_done=self._synced, on_error=self._sync_failed)  # fmt: skip
+        from supportdesk.ui import child_jobs
+
+        self.job = child_jobs.run(
+            self, self.ctx.data_dir, "hub-sync", *(["--force"] if force else []),
+            on_done=self._synced, on_error=self._sync_failed,
+        )  # fmt: skip
         return True
 
     def _synced(self, result: dict) -> None:
-        self.syncing = False
+        self.syncing, self.job = False, None
         self.last_result = result
         if result.get("paused"):
             self.message.emit(QCoreApplication.translate("BackgroundWork",
@@ -114,7 +115,7 @@ class BackgroundWork(QObject):
         self.synced.emit(result)
 
     def _sync_failed(self, message: str) -> None:
-        self.syncing = False
+        self.syncing, self.job = False, None
         self.message.emit(
             QCoreApplication.translate("BackgroundWork", "Đồng bộ lỗi: {0}").replace("{0}", message)
         )

@@ -1,26 +1,20 @@
 """The team's work while the app is open: this desk's endpoint for the other desks, and a
 gentle sync with every reachable desk each minute (core.team; docs/ARCHITECTURE.md, "team").
 
-Started by BackgroundWork; it does nothing until this desk is in a team. The endpoint serves
-from its own threads, each with its own store connection; the sync runs as a background task
-and rests between pages, so the person at the counter keeps the store and the processor."""
+Started by BackgroundWork; it does nothing until this desk is in a team. Both run in child
+processes of lower priority (ui.child_jobs), and the sync rests between pages, so the person at
+the counter keeps the store and the processor."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
+from supportdesk.ui import child_jobs
 from supportdesk.ui.context import AppContext
 
 TEAM_SYNC_MS = 60 * 1000
 FIRST_TEAM_SYNC_MS = 10 * 1000
-
-
-def _team_sync(db) -> dict:
-    from supportdesk.core.team import client
-
-    return client.sync_team(db, **client.BACKGROUND)
+SERVER_STOP_MS = 3000
 
 
 class TeamWork(QObject):
@@ -30,10 +24,12 @@ class TeamWork(QObject):
     def __init__(self, ctx: AppContext, parent: QObject | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.server = None
+        self.server: child_jobs.ChildJob | None = None  # this desk's endpoint, a child process
+        self.port: int | None = None  # where it answers, once it does
         self.refused_port = False
         self.running = False
         self.syncing = False
+        self.sync_job: child_jobs.ChildJob | None = None
         self.last_result: dict | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(TEAM_SYNC_MS)
@@ -48,39 +44,53 @@ class TeamWork(QObject):
             QTimer.singleShot(FIRST_TEAM_SYNC_MS, self, self.sync_now)
 
     def _serve(self) -> None:
-        from supportdesk.core.team.server import TeamServer
-
         if self.server is not None:
             return
-        port = int(self.ctx.setting("team_port"))
-        try:
-            self.server = TeamServer(Path(self.ctx.data_dir), "0.0.0.0", port).start()
-        except OSError:
-            if not self.refused_port:  # said once, tried again each minute
-                said = QCoreApplication.translate(
-                    "TeamWork",
-                    "Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được sang máy này.",
-                )
-                self.message.emit(said.replace("{0}", str(port)))
+        port = str(self.ctx.setting("team_port"))
+        self.server = child_jobs.ChildJob(self.ctx.data_dir, "team-serve", "--port", port,
+                                          parent=self)  # fmt: skip
+        self.server.done.connect(self._serving)
+        self.server.failed.connect(self._serve_failed)
+        self.server.start()
+
+    def _serving(self, answer: dict) -> None:
+        self.port, self.refused_port = int(answer["port"]), False
+
+    def _serve_failed(self, _said: str) -> None:
+        """The port is taken, or the endpoint stopped: said once, tried again each minute."""
+        if self.server is not None:
+            self.server.deleteLater()
+        self.server, self.port = None, None
+        if self.running and not self.refused_port:
+            said = QCoreApplication.translate(
+                "TeamWork",
+                "Không mở được cổng đồng bộ nhóm {0}: máy khác chưa gửi được sang máy này.",
+            )
+            self.message.emit(said.replace("{0}", str(self.ctx.setting("team_port"))))
             self.refused_port = True
 
     def stop(self) -> None:
         self.running = False  # a first sync still scheduled does nothing now
         self.timer.stop()
+        if self.sync_job is not None:
+            self.sync_job.stop()
         if self.server is not None:
-            self.server.stop()
-            self.server = None
+            server, self.server, self.port = self.server, None, None
+            server.failed.disconnect(self._serve_failed)
+            server.stop(SERVER_STOP_MS)
+            server.deleteLater()
 
     def sync_now(self) -> bool:
         if self.syncing or not self.running or not self.ctx.setting("team"):
             return False
         self._serve()
         self.syncing = True
-        self.ctx.tasks.start(_team_sync, on_done=self._synced, on_error=self._failed)
+        self.sync_job = child_jobs.run(self, self.ctx.data_dir, "team-sync",
+                                       on_done=self._synced, on_error=self._failed)  # fmt: skip
         return True
 
     def _synced(self, result: dict) -> None:
-        self.syncing = False
+        self.syncing, self.sync_job = False, None
         self.last_result = result
         reached = [p for p in result["peers"] if p["ok"]]
         if result["received"]:
@@ -90,13 +100,9 @@ class TeamWork(QObject):
             )
         self.synced.emit(result)
 
-    def _failed(self, error) -> None:
-        from supportdesk.core.errors import user_message
-
-        self.syncing = False
+    def _failed(self, said: str) -> None:
+        self.syncing, self.sync_job = False, None
         self.message.emit(
-            QCoreApplication.translate("TeamWork", "Đồng bộ nhóm lỗi: {0}").replace(
-                "{0}", user_message(error)
-            )
+            QCoreApplication.translate("TeamWork", "Đồng bộ nhóm lỗi: {0}").replace("{0}", said)
         )
-        self.synced.emit({"sent": 0, "received": 0, "peers": [], "error": str(error)})
+        self.synced.emit({"sent": 0, "received": 0, "peers": [], "error": said})

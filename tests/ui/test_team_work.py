@@ -39,13 +39,14 @@ def test_team_desk_serves_and_syncs_in_the_background(window, qtbot, tmp_path):
         assert tickets.find(db, there["ticket"]) is not None
         # The other desk reaches this one's endpoint and gets what was logged here.
         here = tickets.create(db, {"category": "vneid", "summary": "Hỏi ở quầy"}, actor="An")
-        result = client.sync_team(other, [f"127.0.0.1:{work.server.port}"])
+        qtbot.waitUntil(lambda: work.port is not None, timeout=20000)
+        result = client.sync_team(other, [f"127.0.0.1:{work.port}"])
         assert result["peers"][0]["ok"] and tickets.find(other, here["ticket"]) is not None
     finally:
         window.background.team.stop()
         peer.stop()
         other.close()
-    assert window.background.team.server is None
+    assert window.background.team.server is None and window.background.team.port is None
 
 
 def test_settings_tab_invites_and_the_app_serves_the_joiner(window, qtbot, tmp_path):
@@ -60,10 +61,11 @@ def test_settings_tab_invites_and_the_app_serves_the_joiner(window, qtbot, tmp_p
     assert len(code) == 9 and "máy A" in tab.state.text() and not tab.join_button.isEnabled()
     work = window.background.team
     try:
-        work.start()  # in a team now: the endpoint is up at once
+        work.start()  # in a team now: the endpoint starts at once
+        qtbot.waitUntil(lambda: work.port is not None, timeout=20000)
         other = open_store(tmp_path / "other", seed=False)
         settings.put(other, "commune_code", window.ctx.setting("commune_code"))
-        pairing.join(other, f"127.0.0.1:{work.server.port}", code)
+        pairing.join(other, f"127.0.0.1:{work.port}", code)
         other.close()
     finally:
         work.stop()
