@@ -32,10 +32,13 @@ __all__ = ["DashboardPage", "on_time_text", "period_id"]
 OVERDUE_LIMIT = 50
 
 
-def on_time_text(on_time: int, resolved: int, decimal: str | None = None) -> str:
-    """'98,8% (247/250)': the rate with its counts, the decimal sign of the UI language."""
-    point = decimal or QLocale().decimalPoint()
-    return f"{formats.percent(on_time, resolved, decimal=point)} ({on_time}/{resolved})"
+def on_time_text(on_time: int, resolved: int) -> tuple[str, str]:
+    """('98,8%', '1.247/1.250'): the rate, big on its card, and its counts in small type under
+    it, in the number format of the UI language. A province's counts beside the rate in big type
+    would widen the window beyond a small screen."""
+    locale = QLocale()
+    rate = formats.percent(on_time, resolved, decimal=locale.decimalPoint())
+    return rate, f"{locale.toString(on_time)}/{locale.toString(resolved)}"
 
 
 def load_dashboard(db, period: str) -> dict:
@@ -82,6 +85,10 @@ class DashboardPage(BasePage):
             box.addWidget(value)
             self.cards[key], self.card_titles[key] = value, title
             cards.addWidget(frame, 0, i)
+        self.on_time_counts = QLabel()  # under the rate: "247/250"
+        self.on_time_counts.setObjectName("card_on_time_counts")
+        self.on_time_counts.setProperty("role", "hint")
+        self.cards["on_time"].parentWidget().layout().addWidget(self.on_time_counts)
         self.chart = BarChart()
         self.chart_title = QLabel()
         self.chart_title.setProperty("role", "title")
@@ -100,7 +107,7 @@ class DashboardPage(BasePage):
         self.team.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         bar = QHBoxLayout()
         bar.addWidget(self.picker)
-        bar.addWidget(self.period_label, 1)
+        bar.addStretch(1)
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         left = QVBoxLayout()
@@ -120,6 +127,9 @@ class DashboardPage(BasePage):
         body.addLayout(right, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        # On its own line: a range ("01/02–17/02/2026") beside the range's two date boxes made
+        # the window wider than a small screen.
+        layout.addWidget(self.period_label)
         layout.addLayout(cards)
         layout.addLayout(body, 1)
         self.picker.changed.connect(self.refresh)
@@ -195,7 +205,9 @@ class DashboardPage(BasePage):
         number = QLocale().toString  # 1.234 in Vietnamese, 1,234 in English
         self.cards["received"].setText(number(totals["received"]))
         self.cards["resolved"].setText(number(totals["resolved"]))
-        self.cards["on_time"].setText(on_time_text(totals["resolved_on_time"], totals["resolved"]))
+        rate, counts = on_time_text(totals["resolved_on_time"], totals["resolved"])
+        self.cards["on_time"].setText(rate)
+        self.on_time_counts.setText(counts)
         self.cards["overdue"].setText(number(len(data["overdue"])))
         self.cards["escalated"].setText(number(totals["escalated"]))
         self.chart.set_bars([(c["name"], c["received"]) for c in summary["by_category"]])

@@ -20,8 +20,8 @@ def test_dashboard_numbers_equal_stats(window, qtbot, which):
     totals = expected["totals"]
     assert page.cards["received"].text() == str(totals["received"])
     assert page.cards["resolved"].text() == str(totals["resolved"])
-    assert page.cards["on_time"].text() == on_time_text(totals["resolved_on_time"],
-                                                        totals["resolved"])  # fmt: skip
+    rate, counts = on_time_text(totals["resolved_on_time"], totals["resolved"])
+    assert (page.cards["on_time"].text(), page.on_time_counts.text()) == (rate, counts)
     assert page.chart.bars == [(c["name"], c["received"]) for c in expected["by_category"]]
     assert page.team.rowCount() == len(expected["by_assignee"])
 
@@ -29,8 +29,25 @@ def test_dashboard_numbers_equal_stats(window, qtbot, which):
 def test_on_time_text():
     from supportdesk.ui.dashboard_page import on_time_text
 
-    assert on_time_text(247, 250) == "98,8% (247/250)"
-    assert on_time_text(0, 0) == "— (0/0)"
+    assert on_time_text(247, 250) == ("98,8%", "247/250")
+    assert on_time_text(147_723, 149_470) == ("98,8%", "147.723/149.470")
+    assert on_time_text(0, 0) == ("—", "0/0")
+
+
+def test_a_province_month_of_counts_fits_a_small_screen(window, qtbot):
+    """A month like one province's (149,470 dossiers) must not widen the window: only the rate
+    is in big type; at a fake clock on Tết the counts beside it did (1043 px > 1000)."""
+    from supportdesk.ui.dashboard_page import on_time_text
+
+    page = _loaded(window, qtbot, "month")
+    data = {**page.data, "summary": {**page.data["summary"]}}
+    data["summary"]["totals"] = {**data["summary"]["totals"], "received": 149_470,
+                                 "resolved": 149_470, "resolved_on_time": 147_723,
+                                 "escalated": 12_345}  # fmt: skip
+    page._show(data)
+    page.layout().activate()
+    assert window.minimumSizeHint().width() <= 1000
+    assert page.cards["on_time"].text() == on_time_text(147_723, 149_470)[0]
 
 
 def test_period_ids():

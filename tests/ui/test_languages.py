@@ -41,7 +41,7 @@ def test_the_intake_form_and_the_timeline_follow_the_language(desk, window, qtbo
         assert dashboard.picker.kind.itemText(3) == "Last month"
         from supportdesk.ui.dashboard_page import on_time_text
 
-        assert on_time_text(247, 250) == "98.8% (247/250)"
+        assert on_time_text(1247, 1250) == ("99.8%", "1,247/1,250")
         from supportdesk.ui.request_model import status_label
 
         assert status_label("in_progress") == "In progress"  # core.vocab's labels, translated
@@ -49,7 +49,7 @@ def test_the_intake_form_and_the_timeline_follow_the_language(desk, window, qtbo
         desk.set_language("vi")
     from supportdesk.ui.dashboard_page import on_time_text
 
-    assert on_time_text(247, 250) == "98,8% (247/250)"
+    assert on_time_text(1247, 1250) == ("99,8%", "1.247/1.250")
 
 
 def test_the_file_dialog_reads_vietnamese(desk, qtbot):
