@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import io
 import json
 import secrets
 from datetime import UTC, datetime, timedelta
@@ -10,6 +12,8 @@ from pathlib import Path
 
 from supportdesk.hub.service import HubError, secret_hash, utcnow
 from supportdesk.hub.storage import Storage
+
+MAX_CATALOG = 64 * 1024 * 1024  # what a desk accepts at most (core.sync.catalogs.HARD_LIMIT)
 
 # No 0/O, 1/I/L: the code is read over the phone to a commune.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -65,8 +69,11 @@ def lock_period(storage: Storage, period_type: str, period_id: str) -> None:
 def publish_catalog(
     storage: Storage, path: Path | str, name: str | None = None, version: str | None = None
 ) -> dict:
-    """Make a catalog file the current version of its name; communes pull it on next sync."""
-    body = Path(path).read_bytes()
+    """Make a catalog file the current version of its name; communes pull it on next sync.
+
+    The file may be gzip-compressed, as the catalog ships (`procedures.json.gz`): the JSON inside
+    is what is published, and what desks download and check against its sha256."""
+    body = _unzipped(Path(path).read_bytes())
     try:
         doc = json.loads(body.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -90,6 +97,19 @@ def publish_catalog(
             [name, version],
         )
     return {"name": name, "version": version, "sha256": digest, "size": len(body)}
+
+
+def _unzipped(body: bytes) -> bytes:
+    if not body.startswith(b"\x1f\x8b"):
+        return body
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(body)) as packed:
+            plain = packed.read(MAX_CATALOG + 1)
+    except (OSError, EOFError) as exc:
+        raise HubError(422, "invalid", f"catalog is a broken gzip file: {exc}") from exc
+    if len(plain) > MAX_CATALOG:  # no catalog is near this: a gzip bomb or the wrong file
+        raise HubError(413, "too_large", "catalog is larger than 64 MB once unpacked")
+    return plain
 
 
 def _catalog_name(doc: object) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import threading
 
+import pytest
 import requests
 
 from supportdesk.core.sync import payload
@@ -193,6 +194,24 @@ def test_catalog_listing_etag_and_304(hub, hub_storage, tmp_path):
         timeout=5,
     )
     assert again.status_code == 304 and again.content == b""
+
+
+def test_the_shipped_gzip_catalog_is_published_as_its_json(hub_storage, tmp_path):
+    import gzip
+
+    from supportdesk.hub.service import HubError
+
+    plain = json.dumps({"format": "supportdesk-catalog/1", "version": "v2",
+                        "procedures": [{"code": "1.001193"}]}).encode()  # fmt: skip
+    packed = tmp_path / "procedures.json.gz"
+    packed.write_bytes(gzip.compress(plain))
+    published = admin.publish_catalog(hub_storage, packed)
+    assert (published["name"], published["version"]) == ("procedures", "v2")
+    assert published["size"] == len(plain)
+    broken = tmp_path / "broken.json.gz"
+    broken.write_bytes(gzip.compress(plain)[:-20])
+    with pytest.raises(HubError, match="gzip"):
+        admin.publish_catalog(hub_storage, broken)
 
 
 def test_a_core_refusal_inside_a_route_is_a_json_400(hub, hub_storage, monkeypatch):
