@@ -1,11 +1,15 @@
 """The app's side of backups: the daily backup runs in the background, and a damaged store is
 never opened blindly: the person is told and offered the latest good backup."""
 
+import sqlite3
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from supportdesk import paths
 from supportdesk.core.store import backup
 from supportdesk.core.store.connection import open_store
 from supportdesk.ui import app as ui_app
-from supportdesk.ui.store_problem import StoreProblemDialog
 
 
 def test_daily_backup_runs_in_the_background(window, qtbot, configured_dir):
@@ -33,23 +37,43 @@ def prepare_damaged_store(directory):
     return good
 
 
-def test_damaged_store_offers_the_latest_good_backup(qapp, configured_dir, monkeypatch):
+def answer_the_dialog(button: str, seen: list[str]) -> None:
+    """When the app's message box comes up, read it and click `button`, as a person would."""
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(f"{box.text()}\n{box.informativeText()}")
+        (chosen,) = [b for b in box.buttons() if b.text() == button]
+        chosen.click()
+
+    QTimer.singleShot(20, look)
+
+
+def test_damaged_store_offers_the_latest_good_backup(qapp, configured_dir):
     good = prepare_damaged_store(configured_dir)
-    offered = []
-    monkeypatch.setattr(
-        StoreProblemDialog, "ask", classmethod(lambda cls, m, b: offered.append((m, b)) or True)
-    )
+    seen = []
+    answer_the_dialog("Khôi phục", seen)
     assert ui_app.run_app(configured_dir, exit_when_shown=True) == 0
-    message, backup_path = offered[0]
-    assert "tệp bị hỏng" in message and str(paths.store_path(configured_dir)) in message
-    assert backup_path == good
+    (said,) = seen
+    assert "tệp bị hỏng" in said and str(paths.store_path(configured_dir)) in said
+    assert "Khôi phục từ bản sao lưu này?" in said
     assert backup.check(paths.store_path(configured_dir)).ok
+    with sqlite3.connect(good) as offered:  # the latest good backup is what came back
+        expected = offered.execute("SELECT count(*) FROM requests").fetchone()[0]
+    restored = open_store(configured_dir, seed=False)
+    assert restored.execute("SELECT count(*) FROM requests").fetchone()[0] == expected > 0
+    restored.close()
     assert list((configured_dir / "backups").glob("pre-restore-*"))  # the damaged file is kept
 
 
-def test_declining_leaves_the_damaged_store_untouched(qapp, configured_dir, monkeypatch):
+def test_declining_leaves_the_damaged_store_untouched(qapp, configured_dir):
     prepare_damaged_store(configured_dir)
     before = paths.store_path(configured_dir).read_bytes()
-    monkeypatch.setattr(StoreProblemDialog, "ask", classmethod(lambda cls, m, b: False))
+    seen = []
+    answer_the_dialog("Thoát", seen)
     assert ui_app.run_app(configured_dir, exit_when_shown=True) == 1
+    assert len(seen) == 1
     assert paths.store_path(configured_dir).read_bytes() == before
