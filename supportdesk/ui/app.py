@@ -62,6 +62,12 @@ def run_app(
 
     # The store's check runs while Qt loads (see EarlyCheck), not after it.
     early = None if demo else EarlyCheck(data_dir)
+    # The domain of the first screen loads before Qt does: once loaded, Qt for Python reads the
+    # source of every module imported after it (looking for `from __feature__ import`), about
+    # sixty of ours and the standard library's at start.
+    from supportdesk.core import formats, kb, sync, team, tickets  # noqa: F401
+
+    # isort: split
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or _start_qt()
