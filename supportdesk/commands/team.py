@@ -39,6 +39,11 @@ def register(sub) -> None:
     add_json_flag(q)
     q.set_defaults(handler=cmd_sync)
 
+    q = team.add_parser("leave", help="rời nhóm: quên khoá và các máy khác, giữ mọi dữ liệu")
+    q.add_argument("--yes", action="store_true", help="xác nhận rời nhóm")
+    add_json_flag(q)
+    q.set_defaults(handler=cmd_leave)
+
     q = team.add_parser("status", help="nhóm, các máy và ký hiệu của chúng")
     add_json_flag(q)
     q.set_defaults(handler=cmd_status)
@@ -140,6 +145,27 @@ def cmd_sync(args) -> int:
             return 0  # an unreachable desk is not an error: the work waits
         sys.stdout.flush()
         time.sleep(args.interval)
+
+
+def cmd_leave(args) -> int:
+    from supportdesk.core.team import membership
+    from supportdesk.core.team.membership import TeamError
+
+    if not args.yes:
+        raise CommandError(
+            "rời nhóm thì máy này thôi đồng bộ với các máy khác (dữ liệu vẫn giữ): "
+            "thêm --yes để xác nhận"
+        )
+    db = open_db(args)
+    try:
+        membership.leave(db)
+    except TeamError as exc:
+        raise _refusal(exc) from exc
+    if args.json:
+        print_json({"left": True, "desk_id": membership.desk_id(db)})
+    else:
+        print("Đã rời nhóm. Mọi yêu cầu, bài viết và danh bạ vẫn ở trên máy này.")
+    return 0
 
 
 def cmd_status(args) -> int:

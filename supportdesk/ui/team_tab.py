@@ -1,5 +1,6 @@
 """Settings → "Nhóm máy": this desk in the commune's team. Invite another desk (a one-time code
-and this desk's address) or join a team with the code another desk shows.
+and this desk's address), join a team with the code another desk shows, or leave the team
+(core.team.membership.leave: the data stays).
 
 Both act at once through core.team (not on "Lưu"): a code is shown to be typed elsewhere, and
 joining asks the other desk over the LAN, in a background task."""
@@ -54,6 +55,23 @@ class TeamTab(QWidget):
         self.code.setPlaceholderText("ABCD-EFGH")
         self.join_button = QPushButton(self.tr("Vào nhóm"))
         self.join_button.clicked.connect(self.join)
+        self.leave_button = QPushButton(self.tr("Rời nhóm…"))
+        self.leave_button.setObjectName("teamLeave")
+        self.leave_button.clicked.connect(self.ask_leave)
+        # Asked on the tab itself, not in a modal box: one more click, and nothing is lost.
+        self.leave_question = QWidget()
+        question = QHBoxLayout(self.leave_question)
+        question.setContentsMargins(0, 0, 0, 0)
+        question.addWidget(QLabel(self.tr("Rời nhóm? Máy này thôi đồng bộ với các máy khác; "
+                                          "mọi dữ liệu vẫn giữ trên máy này.")), 1)  # fmt: skip
+        self.confirm_leave = QPushButton(self.tr("Rời nhóm"))
+        self.confirm_leave.setObjectName("teamLeaveConfirm")
+        self.confirm_leave.clicked.connect(self.leave)
+        self.cancel_leave = QPushButton(self.tr("Thôi"))
+        self.cancel_leave.clicked.connect(self.leave_question.hide)
+        question.addWidget(self.confirm_leave)
+        question.addWidget(self.cancel_leave)
+        self.leave_question.hide()
         self.problem = QLabel()
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
@@ -69,6 +87,8 @@ class TeamTab(QWidget):
         layout.addLayout(row)
         layout.addLayout(form)
         layout.addWidget(self.join_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.leave_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.leave_question)
         layout.addWidget(self.problem)
         self.refresh()
 
@@ -91,6 +111,9 @@ class TeamTab(QWidget):
                 self.desks.setItem(r, c, QTableWidgetItem(value))
         for widget in (self.address, self.code, self.join_button):
             widget.setEnabled(not team)
+        self.leave_button.setVisible(bool(team))
+        if not team:
+            self.leave_question.hide()
 
     def invite(self) -> None:
         from supportdesk.core.errors import UserError
@@ -126,6 +149,23 @@ class TeamTab(QWidget):
         from supportdesk.core.errors import user_message
 
         self.problem.setText(user_message(error))
+        self.refresh()
+
+    def ask_leave(self) -> None:
+        self.leave_question.show()
+
+    def leave(self) -> None:
+        from supportdesk.core.errors import UserError
+        from supportdesk.core.team import membership
+
+        try:
+            membership.leave(self.ctx.db)
+        except UserError as exc:
+            self.problem.setText(str(exc))
+        else:
+            self.problem.clear()
+            self.invitation.clear()
+            self.ctx.changes.notify("settings")  # the status bar's team state follows
         self.refresh()
 
     def save(self) -> None:

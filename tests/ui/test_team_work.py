@@ -95,3 +95,27 @@ def test_settings_tab_joins_in_the_background_and_says_why_not(window, qtbot, tm
     finally:
         server.stop()
         inviter.close()
+
+
+def test_settings_tab_leaves_the_team_after_one_more_click(window, qtbot):
+    from supportdesk.core.team import membership
+    from supportdesk.ui.team_tab import TeamTab
+
+    tab = TeamTab(window.ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert not tab.leave_button.isVisible()  # nothing to leave yet
+    qtbot.mouseClick(tab.invite_button, Qt.MouseButton.LeftButton)
+    made = tickets.create(window.ctx.db, {"category": "vneid", "summary": "Hỏi ở quầy"},
+                          actor="An")  # fmt: skip
+    assert tab.leave_button.isVisible() and not tab.leave_question.isVisible()
+    qtbot.mouseClick(tab.leave_button, Qt.MouseButton.LeftButton)
+    assert membership.team(window.ctx.db) is not None  # asked first, nothing done yet
+    qtbot.mouseClick(tab.cancel_leave, Qt.MouseButton.LeftButton)
+    assert not tab.leave_question.isVisible() and membership.team(window.ctx.db) is not None
+    qtbot.mouseClick(tab.leave_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.confirm_leave, Qt.MouseButton.LeftButton)
+    assert membership.team(window.ctx.db) is None
+    assert "chưa vào nhóm" in tab.state.text() and tab.join_button.isEnabled()
+    assert not tab.leave_button.isVisible() and tab.desks.rowCount() == 0
+    assert tickets.find(window.ctx.db, made["ticket"]) is not None

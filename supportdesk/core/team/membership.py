@@ -62,15 +62,28 @@ def found_team(db: Database, *, name: str = "") -> dict:
         raise TeamError("chưa đặt mã xã cho máy này: không lập được nhóm")
     made = {"team_id": secrets.token_hex(16), "commune_code": code,
             "key": secrets.token_bytes(KEY_BYTES).hex()}  # fmt: skip
+    # A desk that left a team keeps its mark (its tickets hold it); a new one takes a letter
+    # no ticket here holds yet.
+    mark = desk_mark(db) or next_mark(db, held_marks(db))
     with db.atomic():
         settings.put(db, SETTING_TEAM, made)
-        settings.put(db, SETTING_MARK, MARKS[0])
-        publish_member(db, desk_id(db), MARKS[0], name)
+        settings.put(db, SETTING_MARK, mark)
+        publish_member(db, desk_id(db), mark, name)
     return made
 
 
-def next_mark(db: Database) -> str:
-    taken = {m["mark"] for m in members(db)} | {desk_mark(db)}
+def held_marks(db: Database) -> set[str]:
+    """The marks inside the tickets this desk holds from other desks (of a team it left): a
+    new mark avoids them, so no ticket here is handed out twice."""
+    me = desk_id(db)
+    found = db.execute(
+        "SELECT DISTINCT substr(ticket, -7, 1) FROM requests WHERE origin_desk != ?", [me]
+    )
+    return {letter for (letter,) in found if letter in MARKS}
+
+
+def next_mark(db: Database, avoid: set[str] | frozenset[str] = frozenset()) -> str:
+    taken = {m["mark"] for m in members(db)} | {desk_mark(db)} | set(avoid)
     for letter in MARKS:
         if letter not in taken:
             return letter
@@ -81,14 +94,19 @@ def publish_member(db: Database, desk: str, mark: str, name: str = "", address: 
     """Record a desk of the team and let it travel to the others (a `member` item)."""
     stamped = {**feed.stamp(db), "uid": desk}
     body = {"desk_id": desk, "mark": mark, "name": text.clean(name)[:100],
-            "address": address}  # fmt: skip
+            "address": address, "team_id": (team(db) or {}).get("team_id", "")}  # fmt: skip
     with db.atomic():
         apply_member(db, body, stamped["hlc"])
         feed.append_local(db, "member", stamped, body)
 
 
 def apply_member(db: Database, body: dict, hlc: int) -> None:
-    """Last writer wins, by stamp, so every desk ends with the same roster."""
+    """Last writer wins, by stamp, so every desk ends with the same roster. A desk that left a
+    team and joined another brings the old team's roster in its feed: it is passed on, never
+    applied (items older than team ids in member bodies are taken as the team's)."""
+    current = team(db)
+    if body.get("team_id") and current and body["team_id"] != current["team_id"]:
+        return
     db.execute(
         "INSERT INTO team_desks (desk_id, mark, name, address, hlc) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (desk_id) DO UPDATE SET mark = excluded.mark, name = excluded.name, "
@@ -115,6 +133,19 @@ def join_as(db: Database, granted: dict) -> None:
             # Stamp 0: the roster's own items arrive with the first sync and take over.
             apply_member(db, member, 0)
     publish_member(db, desk_id(db), granted["mark"], granted.get("name", ""))
+
+
+def leave(db: Database) -> None:
+    """This desk leaves its team: it forgets the team key, the other desks and any pending
+    invitation, and keeps every request, article and contact it holds (with their tickets) and
+    its mark, so its new tickets never repeat one it holds. It may then join another team of
+    its commune (or found one); its history goes along, as a desk used alone would bring it."""
+    if not team(db):
+        raise TeamError("máy này chưa vào nhóm nào: không có nhóm để rời")
+    with db.atomic():
+        settings.put(db, SETTING_TEAM, None)
+        settings.put(db, "team_invite", None)
+        db.execute("DELETE FROM team_desks")
 
 
 def peers(db: Database) -> list[dict]:

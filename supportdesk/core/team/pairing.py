@@ -68,7 +68,8 @@ def answer(db: Database, request: dict, peer_host: str, *, now: float | None = N
         raise TeamError("không thể ghép một máy với chính nó")
     with db.atomic():
         known = {m["desk_id"]: m["mark"] for m in membership.members(db)}
-        mark = known.get(joiner) or membership.next_mark(db)
+        avoid = {str(m) for m in asked.get("held_marks") or []}  # tickets the joiner holds
+        mark = known.get(joiner) or membership.next_mark(db, avoid | membership.held_marks(db))
         settings.put(db, SETTING_INVITE, None)  # used up
         address = f"{peer_host}:{int(asked.get('port') or DEFAULT_PORT)}"
         membership.publish_member(db, joiner, mark, asked.get("name", ""), address)
@@ -88,7 +89,7 @@ def join_request(db: Database, code: str, *, port: int = DEFAULT_PORT,
     salt = wire.new_salt()
     key = wire.code_key(code, salt)
     asked = {"desk_id": membership.desk_id(db), "commune_code": commune, "name": name,
-             "port": int(port)}  # fmt: skip
+             "port": int(port), "held_marks": sorted(membership.held_marks(db))}  # fmt: skip
     return key, {"salt": wire.b64(salt), "box": wire.b64(wire.seal(key, asked))}
 
 
