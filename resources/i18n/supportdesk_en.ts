@@ -1591,6 +1591,46 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
         <source>Chờ gửi: {0}</source>
         <translation>Waiting to send: {0}</translation>
     </message>
+    <message>
+        <source>vừa xong</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <source>{0} phút trước</source>
+        <translation>{0} min ago</translation>
+    </message>
+    <message>
+        <source>{0} giờ trước</source>
+        <translation>{0} h ago</translation>
+    </message>
+    <message>
+        <source>{0} ngày trước</source>
+        <translation>{0} days ago</translation>
+    </message>
+    <message>
+        <source>Nhóm: {0} máy</source>
+        <translation>Team: {0} desks</translation>
+    </message>
+    <message>
+        <source>⚠ {0} · lần đồng bộ cuối bị từ chối</source>
+        <translation>⚠ {0} · last sync refused</translation>
+    </message>
+    <message>
+        <source>⚠ {0} · không liên lạc được máy nào từ {1}</source>
+        <translation>⚠ {0} · no desk reached since {1}</translation>
+    </message>
+    <message>
+        <source>Kiểm tra mạng nội bộ và các máy khác của nhóm.</source>
+        <translation>Check the office network and the team's other desks.</translation>
+    </message>
+    <message>
+        <source>{0} · chưa đồng bộ lần nào</source>
+        <translation>{0} · never synced yet</translation>
+    </message>
+    <message>
+        <source>{0} · đồng bộ {1}</source>
+        <translation>{0} · synced {1}</translation>
+    </message>
 </context>
 <context>
     <name>StoreProblemDialog</name>
@@ -1679,6 +1719,22 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
     <message>
         <source>Vào nhóm</source>
         <translation>Join the team</translation>
+    </message>
+    <message>
+        <source>Rời nhóm…</source>
+        <translation>Leave the team…</translation>
+    </message>
+    <message>
+        <source>Rời nhóm? Máy này thôi đồng bộ với các máy khác; mọi dữ liệu vẫn giữ trên máy này.</source>
+        <translation>Leave the team? This desk stops syncing with the others; all its data stays here.</translation>
+    </message>
+    <message>
+        <source>Rời nhóm</source>
+        <translation>Leave the team</translation>
+    </message>
+    <message>
+        <source>Thôi</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Địa chỉ máy mời</source>

@@ -169,7 +169,7 @@ def cmd_leave(args) -> int:
 
 
 def cmd_status(args) -> int:
-    from supportdesk.core.team import feed, membership
+    from supportdesk.core.team import feed, membership, state
 
     db = open_db(args)
     team = membership.team(db)
@@ -180,6 +180,7 @@ def cmd_status(args) -> int:
         "mark": membership.desk_mark(db),
         "members": membership.members(db),
         "vector": feed.vector(db),
+        "sync": state.summary(db),  # None outside a team
     }
     if args.json:
         print_json(shown)
@@ -188,6 +189,13 @@ def cmd_status(args) -> int:
         print("Máy này chưa vào nhóm nào (team invite / team join).")
         return 0
     print(f"Nhóm của xã {shown['commune_code']}; máy này: {shown['mark']}")
+    synced = shown["sync"]
+    if synced["error"]:
+        print(f"Lần đồng bộ cuối bị từ chối: {synced['error']}")
+    elif synced["minutes_ago"] is None:
+        print("Chưa liên lạc được máy nào của nhóm.")
+    else:
+        print(f"Lần cuối liên lạc được một máy: {synced['minutes_ago']} phút trước")
     for m in shown["members"]:
         print(f"  {m['mark']}  {m['name'] or '-'}  {m['address'] or '(chưa biết địa chỉ)'}")
     return 0

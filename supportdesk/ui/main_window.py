@@ -70,14 +70,19 @@ class MainWindow(QMainWindow):
         self.background.message.connect(self.hint)
         self.background.synced.connect(lambda _r: ctx.changes.notify("sync"))
         self.background.purged.connect(lambda n: n and ctx.changes.notify("requests"))
-        self.background.team.synced.connect(
-            lambda r: r.get("received") and ctx.changes.notify("requests")
-        )
+        self.background.team.synced.connect(self._team_synced)
         self._build_actions()
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.retranslate()
         fit_to_screen(self, QSize(1280, 800))
         self.nav.setCurrentRow(0)
+
+    def _team_synced(self, result: dict) -> None:
+        if result.get("received"):  # requests, contacts or articles came from other desks
+            for topic in ("requests", "contacts"):
+                self.ctx.changes.notify(topic)
+        else:
+            self.ctx.changes.notify("sync")  # the status bar's team state, at least
 
     # ------------------------------------------------------------ pages
 

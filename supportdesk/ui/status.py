@@ -1,4 +1,5 @@
-"""Status bar: commune, operator on duty (switchable), online state and items waiting to send."""
+"""Status bar: commune, operator on duty (switchable), the team's state (core.team.state), online
+state and items waiting to send."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ class StatusBar(QStatusBar):
         self.operator_menu = QMenu(self.operator)
         self.operator.setMenu(self.operator_menu)
         self.operator_menu.aboutToShow.connect(self._fill_operators)
+        self.team = ElidedLabel(Qt.TextElideMode.ElideRight)  # the commune's other desks
+        self.team.setObjectName("statusTeam")
+        self.team.hide()
         self.sync = ElidedLabel(Qt.TextElideMode.ElideRight)
         self.sync.setObjectName("statusSync")
         self.outbox = QLabel()
@@ -38,6 +42,7 @@ class StatusBar(QStatusBar):
         self.addWidget(self.folder_button)
         self.addPermanentWidget(self.commune)
         self.addPermanentWidget(self.operator)
+        self.addPermanentWidget(self.team)
         self.addPermanentWidget(self.sync)
         self.addPermanentWidget(self.outbox)
         self.sync_state: dict = {}
@@ -104,6 +109,44 @@ class StatusBar(QStatusBar):
             self.sync.setStyleSheet("color: #b42318; font-weight: bold;")
         waiting = int(state.get("pending", 0))
         self.outbox.setText(self.tr("Chờ gửi: {0}").replace("{0}", str(waiting)))
+        self._show_team()
+
+    def _ago(self, minutes: int) -> str:
+        if minutes < 1:
+            return self.tr("vừa xong")
+        if minutes < 60:
+            return self.tr("{0} phút trước").replace("{0}", str(minutes))
+        if minutes < 48 * 60:
+            return self.tr("{0} giờ trước").replace("{0}", str(minutes // 60))
+        return self.tr("{0} ngày trước").replace("{0}", str(minutes // (24 * 60)))
+
+    def _show_team(self) -> None:
+        """Nothing while the desk works alone; the team's size and its last sync, or a warning
+        (core.team.state decides when the silence is long enough to say so)."""
+        from supportdesk.core.team import state
+
+        found = state.summary(self.ctx.db)
+        self.team.setVisible(found is not None)
+        if found is None:
+            return
+        desks = self.tr("Nhóm: {0} máy").replace("{0}", str(found["desks"]))
+        minutes = found["minutes_ago"]
+        tip = ""
+        if found["error"]:
+            shown = self.tr("⚠ {0} · lần đồng bộ cuối bị từ chối").replace("{0}", desks)
+            tip = found["error"]
+        elif found["stale"]:
+            shown = self.tr("⚠ {0} · không liên lạc được máy nào từ {1}")
+            shown = shown.replace("{0}", desks).replace("{1}", self._ago(minutes))
+            tip = self.tr("Kiểm tra mạng nội bộ và các máy khác của nhóm.")
+        elif minutes is None:
+            shown = self.tr("{0} · chưa đồng bộ lần nào").replace("{0}", desks)
+        else:
+            shown = self.tr("{0} · đồng bộ {1}").replace("{0}", desks)
+            shown = shown.replace("{1}", self._ago(minutes))
+        self.team.setText(shown)
+        self.team.setToolTip(f"{shown}\n{tip}" if tip else shown)
+        self.team.setStyleSheet("color: #b42318;" if found["warn"] else "")
 
     def _fill_operators(self) -> None:
         self.operator_menu.clear()

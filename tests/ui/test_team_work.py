@@ -36,6 +36,7 @@ def test_team_desk_serves_and_syncs_in_the_background(window, qtbot, tmp_path):
         with qtbot.waitSignal(work.synced, timeout=30000) as got:
             assert work.sync_now()
         assert got.args[0]["received"] >= 1 and got.args[0]["peers"][0]["ok"]
+        assert window.status.team.text() == "Nhóm: 2 máy · đồng bộ vừa xong"
         assert tickets.find(db, there["ticket"]) is not None
         # The other desk reaches this one's endpoint and gets what was logged here.
         here = tickets.create(db, {"category": "vneid", "summary": "Hỏi ở quầy"}, actor="An")

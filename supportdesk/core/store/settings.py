@@ -87,6 +87,7 @@ REGISTRY: dict[str, Setting] = {
     "desk_mark": Setting("ký hiệu máy", _TEXT, "", lambda v: len(v) <= 1, "một chữ cái"),
     "team_invite": Setting("mã mời vào nhóm", (dict, type(None)), None),
     "team_port": Setting("cổng đồng bộ nhóm", int, 8766, lambda v: 1 <= v <= 65535, "1–65535"),
+    "team_sync_state": Setting("trạng thái đồng bộ nhóm", (dict, type(None)), None),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import requests
 from sqlite_utils import Database
 
-from supportdesk.core.team import feed, membership, merge, pairing, records, wire
+from supportdesk.core.team import feed, membership, merge, pairing, records, state, wire
 from supportdesk.core.team.membership import TeamError
 
 TIMEOUT = (3.0, 60.0)  # connect, read: a desk switched off answers nothing at all
@@ -138,8 +138,9 @@ def sync_team(db: Database, addresses: list[str] | None = None, **options) -> di
         except requests.RequestException:
             outcome["error"] = "không kết nối được"
         except (TeamError, wire.WireError, merge.kinds.MergeError) as exc:
-            outcome["error"] = str(exc)
+            outcome.update(error=str(exc), refused=True)  # it answered: something to fix
         total["sent"] += outcome["sent"]
         total["received"] += outcome["received"]
         total["peers"].append(outcome)
+    state.record(db, total)
     return total

@@ -145,6 +145,7 @@ def leave(db: Database) -> None:
     with db.atomic():
         settings.put(db, SETTING_TEAM, None)
         settings.put(db, "team_invite", None)
+        settings.put(db, "team_sync_state", None)  # core.team.state: no news of a left team
         db.execute("DELETE FROM team_desks")
 
 
