@@ -74,7 +74,10 @@ def _clean_field(name: str, value: object) -> str:
 def _validated(db: Database, values: dict) -> dict:
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise RequestError(f"trường không hỗ trợ: {', '.join(sorted(unknown))}")
+        # A field name from a script may hold anything: shown quoted when blank or unprintable,
+        # so the message stays one line.
+        shown = (n if str(n).strip() and str(n).isprintable() else repr(n) for n in unknown)
+        raise RequestError(f"trường không hỗ trợ: {', '.join(sorted(map(str, shown)))}")
     row = {name: _clean_field(name, value) for name, value in values.items()}
     if "category" in row and not _active_category(db, row["category"]):
         raise RequestError(f"không có chủ đề {row['category']!r} (xem: requests categories)")
