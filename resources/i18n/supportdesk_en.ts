@@ -1621,7 +1621,7 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
     </message>
     <message>
         <source>Kiểm tra mạng nội bộ và các máy khác của nhóm.</source>
-        <translation>Check the office network and the team's other desks.</translation>
+        <translation>Check the office network and the team&apos;s other desks.</translation>
     </message>
     <message>
         <source>{0} · chưa đồng bộ lần nào</source>
@@ -1717,6 +1717,10 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
         <translation>Invite another desk</translation>
     </message>
     <message>
+        <source>192.168.1.10:8766 — để trống: tự tìm trong mạng</source>
+        <translation>192.168.1.10:8766 — leave empty to find it on the network</translation>
+    </message>
+    <message>
         <source>Vào nhóm</source>
         <translation>Join the team</translation>
     </message>
@@ -1757,8 +1761,8 @@ Take it back so that {2} handles it at the commune? Reason (optional):</translat
         <translation>Code: {0} — address: {1} (single use, valid 15 minutes)</translation>
     </message>
     <message>
-        <source>Cần địa chỉ máy mời và mã mời.</source>
-        <translation>Enter the inviting desk&apos;s address and the code.</translation>
+        <source>Cần mã mời (địa chỉ máy mời có thể để trống).</source>
+        <translation>The invitation code is needed (the address may stay empty).</translation>
     </message>
     <message>
         <source>Đang vào nhóm…</source>

@@ -45,7 +45,7 @@ def cmd_team_sync(args) -> int:
     from supportdesk.core.team import client
 
     processes.lower_priority()
-    return _answer(client.sync_team(open_db(args), args.peer, **client.BACKGROUND))
+    return _answer(client.sync_team(open_db(args), args.peer, discover=True, **client.BACKGROUND))
 
 
 def cmd_team_serve(args) -> int:
@@ -59,8 +59,22 @@ def cmd_team_serve(args) -> int:
         raise CommandError(f"không mở được cổng {args.port}: {exc.strerror or exc}", 1) from exc
     server.start()
     _answer({"port": server.port})
+    advertiser = _advertise(args, server.port)
     try:
         sys.stdin.read()  # until the app closes our stdin, or dies
     finally:
         server.stop()
+        if advertiser is not None:
+            advertiser.close()
     return 0
+
+
+def _advertise(args, port: int):
+    """The other desks find this one by mDNS (core.team.discovery); without multicast they
+    reach it at its typed address all the same, so a failure here is not the job's."""
+    from supportdesk.core.team import discovery, membership
+
+    db = open_db(args)
+    commune, desk = membership.commune(db), membership.desk_id(db)
+    db.close()
+    return discovery.Advertiser(commune, desk, port).start() if commune else None

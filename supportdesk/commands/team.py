@@ -20,7 +20,9 @@ def register(sub) -> None:
     q.set_defaults(handler=cmd_invite)
 
     q = team.add_parser("join", help="vào nhóm bằng địa chỉ và mã mời của máy kia")
-    q.add_argument("address", help="địa chỉ máy mời, ví dụ 192.168.1.10:8766")
+    q.add_argument(
+        "address", nargs="?", help="địa chỉ máy mời, ví dụ 192.168.1.10:8766 (bỏ trống: tự tìm)"
+    )
     q.add_argument("--code", required=True, help="mã mời, ví dụ ABCD-EFGH")
     q.add_argument("--port", type=int, help="cổng team serve của máy này (mặc định 8766)")
     q.add_argument("--name", help="tên máy này trong nhóm (mặc định: tên máy)")
@@ -30,12 +32,15 @@ def register(sub) -> None:
     q = team.add_parser("serve", help="mở cổng đồng bộ của máy này (chạy đến khi Ctrl+C)")
     q.add_argument("--host", default="0.0.0.0", help="mặc định 0.0.0.0 (mọi mạng)")
     q.add_argument("--port", type=int, help="mặc định 8766")
+    q.add_argument("--no-mdns", action="store_true", help="không quảng bá máy này qua mDNS")
     q.set_defaults(handler=cmd_serve)
 
     q = team.add_parser("sync", help="đồng bộ với các máy khác trong nhóm")
     q.add_argument("--once", action="store_true", help="đồng bộ một lần rồi thoát")
     q.add_argument("--peer", action="append", help="địa chỉ máy cần đồng bộ (có thể lặp lại)")
     q.add_argument("--interval", type=int, default=60, help="giây giữa hai lần (khi không --once)")
+    q.add_argument("--no-mdns", action="store_true",
+                   help="không dò địa chỉ mới của máy không trả lời qua mDNS")  # fmt: skip
     add_json_flag(q)
     q.set_defaults(handler=cmd_sync)
 
@@ -79,18 +84,25 @@ def cmd_invite(args) -> int:
     else:
         print(f"Mã mời: {made['code']} (dùng một lần, trong 15 phút)")
         print(f"Trên máy kia: supportdesk team join {made['address']} --code {made['code']}")
+        print(f"(hoặc, cùng mạng nội bộ: supportdesk team join --code {made['code']})")
         print("Máy này cần đang chạy: supportdesk team serve (hoặc ứng dụng đang mở)")
     return 0
 
 
 def cmd_join(args) -> int:
     from supportdesk.core.team import pairing
+    from supportdesk.core.team.discovery import Unavailable
     from supportdesk.core.team.membership import TeamError
 
     db = open_db(args)
+    port, name = _port(db, args.port), args.name or socket.gethostname()
     try:
-        joined = pairing.join(db, args.address, args.code, port=_port(db, args.port),
-                              name=args.name or socket.gethostname())  # fmt: skip
+        if args.address:
+            joined = pairing.join(db, args.address, args.code, port=port, name=name)
+        else:
+            joined = pairing.join_discovered(db, args.code, port=port, name=name)
+    except Unavailable as exc:
+        raise CommandError(str(exc), 1) from exc
     except TeamError as exc:
         raise _refusal(exc) from exc
     if args.json:
@@ -115,11 +127,33 @@ def cmd_serve(args) -> int:
     except OSError as exc:
         raise CommandError(f"không mở được cổng {port}: {exc.strerror or exc}", 1) from exc
     print(f"Đang phục vụ nhóm tại {args.host}:{server.port} (Ctrl+C để dừng)", flush=True)
+    advertiser = None if args.no_mdns else _advertise(args, server.port)
     try:
         server.serve_forever()
     finally:
         server.httpd.server_close()
+        if advertiser is not None:
+            advertiser.close()
     return 0
+
+
+def _advertise(args, port: int):
+    """mDNS on a thread (core.team.discovery): typed addresses work whatever it says."""
+    from supportdesk.core.team import discovery, membership
+
+    db = open_db(args)
+    commune, desk = membership.commune(db), membership.desk_id(db)
+    db.close()
+    if not commune:
+        return None
+
+    def said(problem: str | None) -> None:
+        if problem:
+            print(f"Lưu ý: {problem}", file=sys.stderr, flush=True)
+        else:
+            print(f"Đã quảng bá máy này trên mạng nội bộ (mDNS, xã {commune})", flush=True)
+
+    return discovery.Advertiser(commune, desk, port, args.host, on_ready=said).start()
 
 
 def cmd_sync(args) -> int:
@@ -131,7 +165,7 @@ def cmd_sync(args) -> int:
     db = open_db(args)
     while True:
         try:
-            result = client.sync_team(db, args.peer)
+            result = client.sync_team(db, args.peer, discover=not args.no_mdns)
         except TeamError as exc:
             raise _refusal(exc) from exc
         if args.json:
@@ -141,6 +175,8 @@ def cmd_sync(args) -> int:
             for peer in result["peers"]:
                 state = "xong" if peer["ok"] else f"lỗi: {peer.get('error')}"
                 print(f"  {peer.get('mark') or '?'} {peer['address']}: {state}")
+            if result.get("discovery"):
+                print(f"  {result['discovery']}")
         if args.once:
             return 0  # an unreachable desk is not an error: the work waits
         sys.stdout.flush()

@@ -28,6 +28,8 @@ from supportdesk.ui.context import AppContext
 def _join(db, address: str, code: str, port: int) -> dict:
     from supportdesk.core.team import pairing
 
+    if not address:  # the inviting desk found by mDNS (core.team.discovery)
+        return pairing.join_discovered(db, code, port=port, name=socket.gethostname())
     return pairing.join(db, address, code, port=port, name=socket.gethostname())
 
 
@@ -50,7 +52,7 @@ class TeamTab(QWidget):
         self.invitation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.invitation.setWordWrap(True)
         self.address = QLineEdit()
-        self.address.setPlaceholderText("192.168.1.10:8766")
+        self.address.setPlaceholderText(self.tr("192.168.1.10:8766 — để trống: tự tìm trong mạng"))
         self.code = QLineEdit()
         self.code.setPlaceholderText("ABCD-EFGH")
         self.join_button = QPushButton(self.tr("Vào nhóm"))
@@ -133,8 +135,8 @@ class TeamTab(QWidget):
 
     def join(self) -> None:
         address, code = self.address.text().strip(), self.code.text().strip()
-        if not address or not code:
-            self.problem.setText(self.tr("Cần địa chỉ máy mời và mã mời."))
+        if not code:
+            self.problem.setText(self.tr("Cần mã mời (địa chỉ máy mời có thể để trống)."))
             return
         self.join_button.setEnabled(False)
         self.problem.setText(self.tr("Đang vào nhóm…"))

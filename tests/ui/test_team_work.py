@@ -120,3 +120,19 @@ def test_settings_tab_leaves_the_team_after_one_more_click(window, qtbot):
     assert "chưa vào nhóm" in tab.state.text() and tab.join_button.isEnabled()
     assert not tab.leave_button.isVisible() and tab.desks.rowCount() == 0
     assert tickets.find(window.ctx.db, made["ticket"]) is not None
+
+
+def test_settings_tab_joins_without_an_address_or_says_to_type_one(window, qtbot, monkeypatch):
+    from supportdesk.core.team import discovery
+    from supportdesk.ui.team_tab import TeamTab
+
+    # No multicast here (an interface no machine has): the tab says to type the address.
+    monkeypatch.setenv(discovery.INTERFACE_VARIABLE, "203.0.113.7")
+    tab = TeamTab(window.ctx)
+    qtbot.addWidget(tab)
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    assert "mã mời" in tab.problem.text()  # the code is needed, the address is not
+    qtbot.keyClicks(tab.code, "ABCD-EFGH")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "gõ địa chỉ" in tab.problem.text(), timeout=20000)
+    assert "chưa vào nhóm" in tab.state.text() and tab.join_button.isEnabled()

@@ -125,22 +125,71 @@ def _rest(started: float, gentle: float) -> None:
         time.sleep(min(5.0, (time.perf_counter() - started) * gentle))
 
 
-def sync_team(db: Database, addresses: list[str] | None = None, **options) -> dict:
-    """Sync with every known desk (or the addresses given): {"sent", "received", "peers"}."""
+def sync_team(
+    db: Database,
+    addresses: list[str] | None = None,
+    *,
+    discover: bool = False,
+    **options,
+) -> dict:
+    """Sync with every known desk (or the addresses given): {"sent", "received", "peers"}.
+
+    With `discover`, a desk of the team that did not answer at its last known address (a PC
+    that got a new address from the router), or whose address was never known, is looked up
+    by mDNS (core.team.discovery) and tried there; when mDNS cannot run, "discovery" says so
+    and the known addresses were tried all the same."""
     if not membership.team(db):
         raise TeamError("máy này chưa vào nhóm nào (supportdesk team invite / team join)")
-    targets = addresses or [m["address"] for m in membership.peers(db)]
+    me = membership.desk_id(db)
+    if addresses:
+        targets = [(None, address) for address in addresses]
+    else:
+        targets = [(m["desk_id"], m["address"]) for m in membership.peers(db)]
     total = {"sent": 0, "received": 0, "peers": []}
-    for address in targets:
-        outcome = {"address": address, "ok": False, "sent": 0, "received": 0}
-        try:
-            outcome.update(sync_with(db, address, **options), ok=True)
-        except requests.RequestException:
-            outcome["error"] = "không kết nối được"
-        except (TeamError, wire.WireError, merge.kinds.MergeError) as exc:
-            outcome.update(error=str(exc), refused=True)  # it answered: something to fix
+    missed = {m["desk_id"] for m in membership.members(db) if m["desk_id"] != me}
+    for desk, address in targets:
+        outcome = _sync_one(db, address, options)
+        total["peers"].append(outcome)
+        if outcome["ok"] or outcome.get("refused"):
+            missed.discard(desk)
+            missed.discard(outcome.get("desk_id"))
+    if discover and not addresses and missed:
+        _sync_discovered(db, total, missed, options)
+    for outcome in total["peers"]:
         total["sent"] += outcome["sent"]
         total["received"] += outcome["received"]
-        total["peers"].append(outcome)
     state.record(db, total)
     return total
+
+
+def _sync_one(db: Database, address: str, options: dict) -> dict:
+    outcome = {"address": address, "ok": False, "sent": 0, "received": 0}
+    try:
+        outcome.update(sync_with(db, address, **options), ok=True)
+    except requests.RequestException:
+        outcome["error"] = "không kết nối được"
+    except (TeamError, wire.WireError, merge.kinds.MergeError) as exc:
+        outcome.update(error=str(exc), refused=True)  # it answered: something to fix
+    return outcome
+
+
+def _sync_discovered(db: Database, total: dict, missed: set[str], options: dict) -> None:
+    """Try the team's silent desks where mDNS finds them; a desk reached there replaces its
+    failed outcome (it was not offline, only elsewhere) and its new address is remembered."""
+    from supportdesk.core.team import discovery
+
+    try:
+        found = discovery.browse(membership.commune(db), exclude=membership.desk_id(db))
+    except discovery.Unavailable as exc:
+        total["discovery"] = str(exc)
+        return
+    tried = {o["address"] for o in total["peers"]}
+    known = {m["desk_id"]: m["address"] for m in membership.members(db)}
+    for peer in found:
+        if peer["desk_id"] not in missed or peer["address"] in tried:
+            continue
+        outcome = _sync_one(db, peer["address"], options)
+        outcome["discovered"] = True
+        old = known.get(peer["desk_id"])
+        total["peers"] = [o for o in total["peers"] if not (o["address"] == old and not o["ok"])]
+        total["peers"].append(outcome)

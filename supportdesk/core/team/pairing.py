@@ -130,3 +130,29 @@ def pair_locally(inviter: Database, joiner: Database, name: str = "") -> dict:
     key, body = join_request(joiner, made["code"], name=name)
     answered = answer(inviter, body, "127.0.0.1")
     return accept(joiner, key, answered, made["address"], name)
+
+
+def join_discovered(db: Database, code: str, *, port: int = DEFAULT_PORT, name: str = "") -> dict:
+    """Join with no address typed: ask each desk of this commune that mDNS finds on the LAN
+    (core.team.discovery) until the one that showed the code accepts it. Raises TeamError
+    when none does, discovery.Unavailable when mDNS cannot run (then an address is typed)."""
+    from supportdesk.core.team import discovery
+
+    commune = membership.commune(db)
+    if not commune:
+        raise TeamError("chưa đặt mã xã cho máy này: không vào nhóm được")
+    found = discovery.browse(commune, exclude=membership.desk_id(db))
+    if not found:
+        raise TeamError(
+            f"không thấy máy nào của xã {commune} trên mạng nội bộ: máy mời đã bật team serve "
+            "(hoặc ứng dụng) chưa? Có thể gõ địa chỉ máy mời"
+        )
+    refusals = []
+    for peer in found:
+        try:
+            joined = join(db, peer["address"], code, port=port, name=name)
+        except TeamError as exc:
+            refusals.append(f"{peer['address']}: {exc}")
+            continue
+        return {**joined, "address": peer["address"]}
+    raise TeamError("không máy nào nhận mã mời này (" + "; ".join(refusals) + ")")
