@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from supportdesk import __version__
 from supportdesk.core.errors import UserError
 from supportdesk.hub import kb as hub_kb
-from supportdesk.hub import notices, service, throttle, web, web_kb
+from supportdesk.hub import notices, provinces, service, throttle, web, web_kb
 from supportdesk.hub.limits import MAX_BODY, parse_json_object, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
@@ -133,8 +133,11 @@ def create_app(storage: Storage, *, max_body: int = MAX_BODY) -> FastAPI:
     # Issue 17: the province's live notices, and articles a commune proposes.
     @app.get("/api/v1/notices")
     async def active_notices(request: Request) -> dict:
-        await commune(request)
-        return {"notices": await run_in_threadpool(notices.active, storage)}
+        who = await commune(request)
+        # The nation's notices and those of the commune's own province (issue 15): the token
+        # says which commune asks, and the shipped list which province it is in.
+        reach = provinces.province_of(who.code)
+        return {"notices": await run_in_threadpool(notices.active, storage, province=reach)}
 
     @app.post("/api/v1/kb/proposals")
     async def propose(request: Request) -> dict:

@@ -1,6 +1,10 @@
-"""Live notices from the province to every desk ("VNeID đang quá tải, hẹn công dân quay lại
+"""Live notices from the province to its desks ("VNeID đang quá tải, hẹn công dân quay lại
 sau 14h"): posted from the command line or the dashboard, pulled by each desk at every sync and
-shown as a banner until they expire (issue 17)."""
+shown as a banner until they expire (issue 17).
+
+One hub may serve all 34 provinces (issue 15), so a notice has a reach: one province (its code
+in `province`), or the whole nation (NULL). A desk receives the national notices and those of
+its commune's province; a province user posts and retracts only its own province's."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import unicodedata
 import uuid
 from datetime import UTC, datetime, timedelta, timezone
 
+from supportdesk.hub import provinces
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
 
@@ -16,7 +21,8 @@ VIETNAM = timezone(timedelta(hours=7))
 MAX_TEXT = 500
 MAX_DAYS = 30
 TOPIC = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
-FIELDS = ("id", "text", "topic", "starts_at", "until", "created_at")
+FIELDS = ("id", "text", "topic", "starts_at", "until", "created_at", "province")
+EVERY = "every"  # reach of a listing or a retraction: every notice, whatever its province
 
 
 def _moment(value: str | datetime, name: str) -> datetime:
@@ -45,8 +51,12 @@ def post(
     topic: str = "",
     starts_at: str | datetime | None = None,
     now: datetime | None = None,
+    province: str | None = None,
 ) -> dict:
+    """Store a notice for one province's desks, or (province None) for every desk."""
     now = now or datetime.now(UTC)
+    if province is not None and not provinces.known(province):
+        raise HubError(422, "invalid", f"unknown province code {province!r} (e.g. 08)")
     text = " ".join(unicodedata.normalize("NFC", str(text or "")).split())
     if not text or len(text) > MAX_TEXT:
         raise HubError(422, "invalid", f"notice text must be 1–{MAX_TEXT} characters")
@@ -66,32 +76,47 @@ def post(
         "starts_at": _iso(start),
         "until": _iso(end),
         "created_at": _iso(now),
+        "province": province,
     }
     with storage.tx() as db:
         db.execute(
-            "INSERT INTO notices (id, text, topic, starts_at, until, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO notices ({', '.join(FIELDS)}) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [notice[k] for k in FIELDS],
         )
     return notice
 
 
-def retract(storage: Storage, notice_id: str, now: datetime | None = None) -> bool:
+def retract(
+    storage: Storage, notice_id: str, now: datetime | None = None, *, province: str = EVERY
+) -> bool:
+    """Withdraw an active notice; with a province code, only if it is that province's (a
+    national notice or another province's is not for a province user to withdraw)."""
+    mine, params = ("1 = 1", []) if province == EVERY else ("province = ?", [province])
     with storage.tx() as db:
         cur = db.execute(
-            "UPDATE notices SET retracted_at = ? WHERE id = ? AND retracted_at IS NULL",
-            [_iso(now or datetime.now(UTC)), notice_id],
+            f"UPDATE notices SET retracted_at = ? WHERE id = ? AND retracted_at IS NULL AND {mine}",
+            [_iso(now or datetime.now(UTC)), notice_id, *params],
         )
         return cur.rowcount == 1
 
 
-def active(storage: Storage, now: datetime | None = None) -> list[dict]:
-    """Notices in force now (started, not expired, not retracted), newest first."""
+def active(
+    storage: Storage, now: datetime | None = None, *, province: str | None = EVERY
+) -> list[dict]:
+    """Notices in force now (started, not expired, not retracted), newest first.
+
+    `province` is whose view: EVERY (the hub's operator, a national user) lists them all; a
+    province code lists what that province's desks show (the nation's and the province's);
+    None, what a commune outside the shipped list shows (the nation's only)."""
     stamp = _iso(now or datetime.now(UTC))
+    if province == EVERY:
+        reach, params = "1 = 1", []
+    else:
+        reach, params = "(province IS NULL OR province = ?)", [province]
     with storage.tx(write=False) as db:
         rows = db.all(
             f"SELECT {', '.join(FIELDS)} FROM notices WHERE retracted_at IS NULL "
-            "AND starts_at <= ? AND until > ? ORDER BY created_at DESC",
-            [stamp, stamp],
+            f"AND starts_at <= ? AND until > ? AND {reach} ORDER BY created_at DESC",
+            [stamp, stamp, *params],
         )
     return [dict(zip(FIELDS, r)) for r in rows]

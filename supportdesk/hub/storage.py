@@ -86,7 +86,8 @@ CREATE TABLE IF NOT EXISTS notices (
     starts_at TEXT NOT NULL,
     until TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    retracted_at TEXT
+    retracted_at TEXT,
+    province TEXT
 );
 CREATE TABLE IF NOT EXISTS kb_articles (
     uuid TEXT PRIMARY KEY,
@@ -124,6 +125,24 @@ CREATE TABLE IF NOT EXISTS enroll_attempts (
     locked_until TEXT
 );
 """
+
+# Columns added to a table after it first shipped. CREATE TABLE IF NOT EXISTS leaves an older
+# hub's table as it was, so each is added when missing, in the schema's transaction; existing
+# rows take the column's default. A notice's province (NULL: the whole nation) came with
+# province-scoped notices, so the notices stored before are national, as they were.
+ADDED_COLUMNS = (("notices", "province", "TEXT"),)
+
+
+def add_missing_columns(db: Tx, postgres: bool) -> None:
+    for table, column, definition in ADDED_COLUMNS:
+        held = {d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description}
+        if column in held:
+            continue
+        # Two PostgreSQL workers may start together and both find it missing: IF NOT EXISTS
+        # lets the second one's ALTER (queued behind the first's lock) change nothing. SQLite
+        # has no IF NOT EXISTS here, but its BEGIN IMMEDIATE already lets one opener at a time.
+        guard = "IF NOT EXISTS " if postgres else ""
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {definition}")
 
 
 DEFAULT_POOL = 10  # connections per process; the thread pool has more threads, most not in SQL
@@ -179,6 +198,7 @@ class Storage:
             for statement in schema.split(";"):
                 if statement.strip():
                     db.execute(statement)
+            add_missing_columns(db, self.postgres)
 
     def _connect(self) -> Any:
         path = self.url.removeprefix("sqlite:///")

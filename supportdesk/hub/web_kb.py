@@ -1,6 +1,11 @@
 """The dashboard's part of issue 17, behind the dashboard's login: spikes, live notices and the
 articles communes proposed. Every change is a JSON POST carrying the session's CSRF token in
-the X-CSRF-Token header (the page has it from the server; another site cannot read it)."""
+the X-CSRF-Token header (the page has it from the server; another site cannot read it).
+
+Spikes and notices keep to the user's province (issue 15): a province user sees the spikes of
+its communes, and posts, sees and retracts its province's notices (the nation's are shown to it,
+not retractable); a national user sees the nation's spikes or one province's, and posts for the
+nation or for one province."""
 
 from __future__ import annotations
 
@@ -8,13 +13,43 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from supportdesk.hub import access, notices, spikes
+from supportdesk.hub import access, notices, provinces, spikes
 from supportdesk.hub import kb as hub_kb
 from supportdesk.hub.limits import MAX_BODY, parse_json_object, read_capped
 from supportdesk.hub.service import HubError
 from supportdesk.hub.storage import Storage
 
 NO_STORE = {"Cache-Control": "no-store"}
+
+
+def viewed_province(user: access.User, asked: str | None) -> str | None:
+    """The province a user looks at: its own, or the one a national user filters on (None:
+    the nation), as the dashboard's figures do."""
+    if asked is not None and not (len(asked) == 2 and asked.isdigit()):
+        raise HubError(422, "invalid", "province must be a 2-digit code")
+    return user.province or asked or None
+
+
+def notice_reach(user: access.User, asked: object) -> str | None:
+    """Whom a posted notice is for. Absent: the user's own province, or the nation for a
+    national user; "" is the nation. A province user cannot post beyond its province."""
+    if asked is None:
+        return user.province
+    asked = str(asked)[:10]
+    if user.national:
+        return asked or None
+    if asked != user.province:
+        raise HubError(403, "forbidden", "a province user posts notices for its own province only")
+    return asked
+
+
+def listed_notices(storage: Storage, user: access.User, viewed: str | None) -> list[dict]:
+    found = notices.active(storage, province=notices.EVERY if viewed is None else viewed)
+    return [
+        n | {"reach": provinces.name_of(n["province"]),
+             "retractable": user.national or n["province"] == user.province}
+        for n in found
+    ]  # fmt: skip
 
 
 def add_routes(app: FastAPI, storage: Storage) -> None:
@@ -32,13 +67,17 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
         return parse_json_object(raw) if raw.strip() else {}
 
     @app.get("/api/v1/dashboard/kb")
-    async def dashboard_kb(request: Request) -> JSONResponse:
-        await signed_in(request)
+    async def dashboard_kb(request: Request, province: str | None = None) -> JSONResponse:
+        user = (await signed_in(request)).user
+        viewed = viewed_province(user, province)
 
         def gather() -> dict:
+            scope = None if viewed is None else provinces.communes_of(viewed)
             return {
-                "spikes": spikes.detect(storage),
-                "notices": notices.active(storage),
+                "province": viewed,
+                "national": user.national,
+                "spikes": spikes.detect(storage, None, scope),
+                "notices": listed_notices(storage, user, viewed),
                 "proposals": hub_kb.proposals(storage),
             }
 
@@ -46,28 +85,43 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
 
     @app.post("/api/v1/dashboard/notices")
     async def post_notice(request: Request) -> dict:
-        await signed_in(request, change=True)
+        user = (await signed_in(request, change=True)).user
         b = await body(request)
+        reach = notice_reach(user, b.get("province"))
         return await run_in_threadpool(
             lambda: notices.post(
                 storage,
                 str(b.get("text", "")),
                 until=str(b.get("until", "")),
                 topic=str(b.get("topic", "")),
+                province=reach,
             )  # fmt: skip
         )
 
     @app.post("/api/v1/dashboard/notices/{notice_id}/retract")
     async def retract_notice(notice_id: str, request: Request) -> dict:
-        await signed_in(request, change=True)
-        return {"retracted": await run_in_threadpool(notices.retract, storage, notice_id)}
+        user = (await signed_in(request, change=True)).user
+        mine = notices.EVERY if user.national else user.province
+        if not await run_in_threadpool(
+            lambda: notices.retract(storage, notice_id[:64], province=mine)
+        ):
+            # Unknown, already withdrawn, or not this user's to withdraw: the same answer, so a
+            # province user learns nothing of another province's notices.
+            raise HubError(404, "not_found", "no active notice with this id that you may retract")
+        return {"retracted": True}
 
     @app.post("/api/v1/dashboard/spikes/notice")
     async def spike_notice(request: Request) -> dict:
-        await signed_in(request, change=True)
+        user = (await signed_in(request, change=True)).user
         b = await body(request)
+        reach = notice_reach(user, b.get("province"))  # the spike is looked for there too
         return await run_in_threadpool(
-            spikes.notice_for, storage, str(b.get("category", ""))[:40], str(b.get("hour", ""))[:13]
+            lambda: spikes.notice_for(
+                storage,
+                str(b.get("category", ""))[:40],
+                str(b.get("hour", ""))[:13],
+                province=reach,
+            )
         )
 
     @app.post("/api/v1/dashboard/proposals/{proposal_id}/{verdict}")

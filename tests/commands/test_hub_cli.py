@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime, timedelta, timezone
 
 from supportdesk.core.sync import payload
 from supportdesk.hub import access, service
@@ -59,3 +60,29 @@ def test_lock_and_delete_submission(tmp_path):
     assert again.returncode == 2 and "Traceback" not in again.stderr
     status = json.loads(hub(db, "status", "--json").stdout)
     assert status[0]["periods"] == []
+
+
+def test_a_notice_from_the_command_line_names_its_province_or_the_nation(tmp_path):
+    db = tmp_path / "hub.db"
+    vietnam = timezone(timedelta(hours=7))  # the CLI reads a time without offset as Vietnam's
+    until = (datetime.now(vietnam) + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
+    vague = hub(db, "notice", "Mất mạng", "--until", until)
+    assert vague.returncode == 2 and "--nation" in vague.stderr and "Traceback" not in vague.stderr
+    wrong = hub(db, "notice", "Mất mạng", "--until", until, "--province", "99")
+    assert wrong.returncode == 2 and "99" in wrong.stderr
+    posted = hub(db, "notice", "Tuyên Quang mất mạng", "--until", until, "--province", "08",
+                 "--json")  # fmt: skip
+    assert posted.returncode == 0, posted.stderr
+    ours = json.loads(posted.stdout)
+    assert ours["province"] == "08"
+    national = hub(db, "notice", "VNeID bảo trì", "--until", until, "--nation")
+    assert national.returncode == 0 and "toàn quốc" in national.stdout
+    seen_in = {code: json.loads(hub(db, "notices", "--province", code, "--json").stdout)
+               for code in ("08", "01")}  # fmt: skip
+    assert sorted(n["text"] for n in seen_in["08"]) == ["Tuyên Quang mất mạng", "VNeID bảo trì"]
+    assert [n["text"] for n in seen_in["01"]] == ["VNeID bảo trì"]
+    # Retracting for a province touches that province's notices only.
+    assert hub(db, "notice", "--retract", ours["id"], "--province", "01").returncode == 2
+    assert hub(db, "notice", "--retract", ours["id"], "--province", "08").returncode == 0
+    listing = hub(db, "notices")
+    assert "Tuyên Quang mất mạng" not in listing.stdout and "toàn quốc" in listing.stdout

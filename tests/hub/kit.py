@@ -274,3 +274,41 @@ def login(url: str, storage, name: str = "tinh", province: str | None = None):
     )  # fmt: skip
     assert answer.status_code == 303 and answer.headers["location"] == "/", answer.text
     return session
+
+
+# ---------------------------------------------------------------- two provinces on one hub
+
+A, B = "08", "01"  # Tuyên Quang and Hà Nội
+A_COMMUNE, B_COMMUNE = "00694", "00004"  # Phường Hà Giang 1, Phường Ba Đình
+
+
+def dashboard_post(session, url: str, path: str, body: dict | None = None):
+    """A change made from the dashboard page: the session's CSRF token in its header."""
+    import re
+
+    page = session.get(f"{url}/", timeout=10).text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+    return session.post(f"{url}{path}", json=body or {}, timeout=10,
+                        headers={"X-CSRF-Token": csrf})  # fmt: skip
+
+
+def pulled(url: str, token: str) -> list[str]:
+    """The notices a commune's desk pulls, through the real API with its token."""
+    import requests
+
+    answer = requests.get(f"{url}/api/v1/notices", timeout=10,
+                          headers={"Authorization": f"Bearer {token}"})  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    return sorted(n["text"] for n in answer.json()["notices"])
+
+
+HOUR = "2026-12-01T09"
+
+
+def outage(storage, province: str, communes: int, per_commune: int = 2, hour: str = HOUR):
+    """`communes` communes of a province log VNeID requests in one hour, as ingest stores them."""
+    from supportdesk.hub import provinces, spikes
+
+    with storage.tx() as db:
+        for code in provinces.communes_of(province)[:communes]:
+            spikes.record(db, code, {hour: {"vneid": per_commune}})
