@@ -302,7 +302,7 @@ def _write(
     transaction (core.directory.shared); an entry the commune edits becomes its own. A
     `received` body (a peer's change, core.team.contacts) gives the uid and time, unfed."""
     row = _row(rec, agency_id)
-    now = received["updated"] if received else _now()
+    now = (received.get("updated") if received else None) or _now()
     if contact_id is None:
         uid = received["uid"] if received else shared.new_uid(db, origin, row["match_key"])
         names = ", ".join(_COLUMNS)

@@ -36,6 +36,7 @@ def apply(db: Database, item: dict) -> None:
         if found is not None:
             entries.remove_row(db, found[0])
         return
+    rec = _record(body)
     agency = None
     if body.get("agency_uid"):
         agency = db.execute(
@@ -44,13 +45,28 @@ def apply(db: Database, item: dict) -> None:
     written = entries._write(
         db,
         None if found is None else found[0],
-        shared.record(body),
+        rec,
         None if agency is None else agency[0],
         shared.COMMUNE,
         received={**body, "uid": uid},
     )
     if found is None and held is not None:
         _relink(db, written, uid)
+
+
+def _record(body: dict) -> dict:
+    """The entry a body carries, or MergeError (the page is refused, nothing applied) for one
+    this desk cannot store: a newer version's kind, phones that are not triples."""
+    from supportdesk.core.directory import KINDS, shared
+    from supportdesk.core.team.kinds import MergeError
+
+    try:
+        rec = shared.record(body)
+    except (TypeError, ValueError) as exc:
+        raise MergeError(f"liên hệ {body.get('uid')} không đọc được") from exc
+    if rec["kind"] not in KINDS or not rec["name"]:
+        raise MergeError(f"liên hệ {body.get('uid')} không đọc được")
+    return rec
 
 
 def _relink(db: Database, agency_id: int, agency_uid: str) -> None:

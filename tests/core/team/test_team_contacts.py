@@ -4,6 +4,8 @@ what arrived and no longer find what was replaced."""
 
 from __future__ import annotations
 
+import pytest
+
 from supportdesk.core import directory
 from supportdesk.core.directory import shared
 from supportdesk.core.team import client, feed
@@ -121,3 +123,23 @@ def test_m010_gives_existing_entries_uids_and_puts_the_communes_in_the_feed(tmp_
     assert agency == shared.province_uid("agency|ubnd xa tan lap|")
     travelling = db.execute("SELECT body FROM team_feed WHERE kind = 'contact'").fetchall()
     assert len(travelling) == 1 and "Lê Thị Hoa" in travelling[0][0]
+
+
+def test_a_contact_this_desk_cannot_read_refuses_the_page_and_changes_nothing(tmp_path):
+    from supportdesk.core.team import kinds, merge
+
+    desk = new_desk(tmp_path / "a")
+    before = feed.vector(desk)
+    bad = {"origin": "f" * 32, "seq": 1, "kind": "contact", "uid": "e" * 32, "hlc": 1 << 20,
+           "body": {"uid": "e" * 32, "kind": "robot", "name": "Máy", "phones": []}}  # fmt: skip
+    with pytest.raises(kinds.MergeError):
+        merge.apply_page(desk, [bad])
+    bad["body"] = {
+        "uid": "e" * 32,
+        "kind": "person",
+        "name": "Lê Hoa",
+        "phones": [["1", "", "cell", "?"]],
+    }
+    with pytest.raises(kinds.MergeError):
+        merge.apply_page(desk, [bad])
+    assert feed.vector(desk) == before and directory.count(desk) == 0
