@@ -133,16 +133,16 @@ CREATE TABLE IF NOT EXISTS enroll_attempts (
 ADDED_COLUMNS = (("notices", "province", "TEXT"),)
 
 
-def add_missing_columns(db: Tx, postgres: bool) -> None:
+SCHEMA_LOCK = 0x5D_1AB5  # the advisory lock key the schema's set-up holds on PostgreSQL
+
+
+def add_missing_columns(db: Tx) -> None:
+    """Inside the schema's transaction, which one opener at a time runs (SQLite's BEGIN
+    IMMEDIATE, PostgreSQL's advisory lock): the check and the ALTER cannot interleave."""
     for table, column, definition in ADDED_COLUMNS:
         held = {d[0] for d in db.execute(f"SELECT * FROM {table} LIMIT 0").description}
-        if column in held:
-            continue
-        # Two PostgreSQL workers may start together and both find it missing: IF NOT EXISTS
-        # lets the second one's ALTER (queued behind the first's lock) change nothing. SQLite
-        # has no IF NOT EXISTS here, but its BEGIN IMMEDIATE already lets one opener at a time.
-        guard = "IF NOT EXISTS " if postgres else ""
-        db.execute(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {definition}")
+        if column not in held:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
 
 
 DEFAULT_POOL = 10  # connections per process; the thread pool has more threads, most not in SQL
@@ -195,10 +195,15 @@ class Storage:
         self._writer = threading.Lock()
         schema = SCHEMA.format(blob="BYTEA" if self.postgres else "BLOB") + ACCESS_SCHEMA
         with self.tx() as db:
+            if self.postgres:
+                # Workers of `hub serve --workers N` start together: one at a time sets up the
+                # schema, else two could both read a table before altering it and deadlock (or
+                # race on CREATE TABLE IF NOT EXISTS). Released when the transaction ends.
+                db.execute("SELECT pg_advisory_xact_lock(?)", [SCHEMA_LOCK])
             for statement in schema.split(";"):
                 if statement.strip():
                     db.execute(statement)
-            add_missing_columns(db, self.postgres)
+            add_missing_columns(db)
 
     def _connect(self) -> Any:
         path = self.url.removeprefix("sqlite:///")

@@ -177,3 +177,38 @@ def test_an_old_notices_table_gets_its_province_on_both_backends(kind, tmp_path)
         assert {n["id"] for n in in_b} == {posted["id"], "n-old"}
     finally:
         storage.close()
+
+
+def test_workers_opening_an_old_postgresql_hub_together_upgrade_it_once(tmp_path):
+    """`hub serve --workers N` opens the database in N processes at once; without one opener
+    at a time, two read the old table, both ALTER it, and PostgreSQL kills one as a deadlock.
+    Passing does not depend on how the threads interleave; failing did, in about half the runs
+    (so a few rounds)."""
+    import threading
+
+    import psycopg
+
+    for _ in range(3):
+        url = storage_url("postgres", tmp_path)
+        Storage(url).close()
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("ALTER TABLE notices DROP COLUMN province")  # as an old hub has it
+        failures: list[str] = []
+
+        def open_it(url=url, failures=failures) -> None:
+            try:
+                Storage(url).close()
+            except Exception as exc:  # noqa: BLE001 — any failure to open is the finding
+                failures.append(repr(exc))
+
+        workers = [threading.Thread(target=open_it) for _ in range(4)]
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join(60)
+        assert failures == []
+        storage = Storage(url)
+        try:
+            assert hub_notices.post(storage, "x", until=later(), province=A)["province"] == A
+        finally:
+            storage.close()
