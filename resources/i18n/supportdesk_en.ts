@@ -419,6 +419,10 @@ Trần Thị Bình</translation>
         <translation>Copy phone number</translation>
     </message>
     <message>
+        <source>Xoá liên hệ</source>
+        <translation>Remove contact</translation>
+    </message>
+    <message>
         <source>Ai phụ trách thủ tục {0} — {1}: {2} liên hệ</source>
         <translation>Who handles procedure {0} — {1}: {2} contacts</translation>
     </message>
@@ -489,6 +493,14 @@ Trần Thị Bình</translation>
     <message>
         <source>Đã sao chép: {0}</source>
         <translation>Copied: {0}</translation>
+    </message>
+    <message>
+        <source>Xoá «{0}» khỏi danh bạ? Các máy khác trong nhóm của xã cũng sẽ xoá.</source>
+        <translation>Remove “{0}” from the directory? The commune team’s other desks will remove it too.</translation>
+    </message>
+    <message>
+        <source>Đã xoá liên hệ.</source>
+        <translation>Contact removed.</translation>
     </message>
     <message>
         <source>Đã lưu liên hệ.</source>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -115,6 +116,8 @@ class DirectoryPage(BasePage):
         self.title.setWordWrap(True)
         self.copy_button = QPushButton()
         self.copy_button.setObjectName("copyPhone")
+        self.remove_button = QPushButton()  # Delete in the list does the same
+        self.remove_button.setObjectName("removeContact")
         self.body = QTextBrowser()
         self.body.setObjectName("contactBody")
         bar = QHBoxLayout()
@@ -128,7 +131,11 @@ class DirectoryPage(BasePage):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.title)
-        right_layout.addWidget(self.copy_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.copy_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        right_layout.addLayout(actions)
         right_layout.addWidget(self.body, 1)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
@@ -157,6 +164,10 @@ class DirectoryPage(BasePage):
         self.province.currentIndexChanged.connect(self.refresh)
         self.export_button.clicked.connect(lambda: self.export_file())
         self.copy_button.clicked.connect(self.copy_phone)
+        self.remove_button.clicked.connect(lambda: self.remove_contact())
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        remove_key.activated.connect(lambda: self.remove_contact())
         self.retranslate()
         self.refresh()
 
@@ -176,6 +187,7 @@ class DirectoryPage(BasePage):
         self.export_button.setText(self.tr("Xuất vCard…"))
         self.cancel_import_button.setText(self.tr("Dừng nhập"))
         self.copy_button.setText(self.tr("Sao chép số điện thoại"))
+        self.remove_button.setText(self.tr("Xoá liên hệ"))
         self._show_banner()
         self.show_contact_detail(self.contact)
 
@@ -278,6 +290,7 @@ class DirectoryPage(BasePage):
     def show_contact_detail(self, contact: dict | None) -> None:
         self.contact = contact
         self.edit_button.setEnabled(contact is not None)
+        self.remove_button.setEnabled(contact is not None)
         self.copy_button.setEnabled(bool(contact and contact.get("phones")))
         if contact is None:
             self.title.setText(self.tr("Chọn một liên hệ để xem chi tiết."))
@@ -339,6 +352,29 @@ class DirectoryPage(BasePage):
         raw = ContactDialog.ask(self.contact, self)
         if raw is not None:
             self._store(raw, self.contact["id"])
+
+    def remove_contact(self) -> None:
+        """After a yes: the entry leaves this desk's directory and, in a team, the others'."""
+        from supportdesk.core import directory
+
+        if self.contact is None:
+            return
+        asked = QMessageBox.question(
+            self, self.tr("Xoá liên hệ"),
+            self.tr("Xoá «{0}» khỏi danh bạ? Các máy khác trong nhóm của xã cũng sẽ xoá.")
+            .replace("{0}", self.contact["name"]),
+        )  # fmt: skip
+        if asked != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            directory.remove(self.ctx.db, self.contact["id"])
+        except directory.RecordError as exc:
+            self.message.emit(str(exc))
+            return
+        self.show_contact_detail(None)
+        self.refresh()
+        self.ctx.changes.notify("contacts")
+        self.message.emit(self.tr("Đã xoá liên hệ."))
 
     def _store(self, raw: dict, contact_id: int | None) -> None:
         from supportdesk.core import directory

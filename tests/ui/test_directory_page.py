@@ -112,3 +112,28 @@ def test_import_can_be_stopped_and_changes_nothing(window, qtbot, tmp_path):
     assert got.args[0]["cancelled"]
     assert "không thay đổi" in page.report.text()
     assert directory.count(page.ctx.db) == before and not page.progress.isVisibleTo(page)
+
+
+def test_remove_a_contact_after_a_yes(window, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QMessageBox
+
+    from supportdesk.core import directory
+    from supportdesk.ui.contact_store import save_contact
+    from tests.ui.dialogs import answer_message_box
+
+    saved = save_contact(window.ctx.db, LAN)
+    page = _page(window)
+    type_text(page.query, "Thu Hà")
+    page.table.setFocus()
+    page.table.selectRow(page.model.row_of(saved))
+    seen = []
+    answer_message_box(QMessageBox.StandardButton.No, seen)
+    QTest.keyClick(page.table, Qt.Key.Key_Delete)  # keyboard only: Delete in the list
+    assert "Phạm Thị Thu Hà" in seen[0] and directory.get(window.ctx.db, saved) is not None
+    answer_message_box(QMessageBox.StandardButton.Yes, seen)
+    page.remove_button.click()
+    assert directory.get(window.ctx.db, saved) is None
+    assert saved not in [r["id"] for r in page.model.rows]
+    assert page.contact is None or page.contact["id"] != saved

@@ -3,13 +3,11 @@ never opened blindly: the person is told and offered the latest good backup."""
 
 import sqlite3
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
-
 from supportdesk import paths
 from supportdesk.core.store import backup
 from supportdesk.core.store.connection import open_store
 from supportdesk.ui import app as ui_app
+from tests.ui.dialogs import answer_message_box
 
 
 def test_daily_backup_runs_in_the_background(window, qtbot, configured_dir):
@@ -37,25 +35,10 @@ def prepare_damaged_store(directory):
     return good
 
 
-def answer_the_dialog(button: str, seen: list[str]) -> None:
-    """When the app's message box comes up, read it and click `button`, as a person would."""
-
-    def look() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, look)
-            return
-        seen.append(f"{box.text()}\n{box.informativeText()}")
-        (chosen,) = [b for b in box.buttons() if b.text() == button]
-        chosen.click()
-
-    QTimer.singleShot(20, look)
-
-
 def test_damaged_store_offers_the_latest_good_backup(qapp, configured_dir):
     good = prepare_damaged_store(configured_dir)
     seen = []
-    answer_the_dialog("Khôi phục", seen)
+    answer_message_box("Khôi phục", seen)
     assert ui_app.run_app(configured_dir, exit_when_shown=True) == 0
     (said,) = seen
     assert "tệp bị hỏng" in said and str(paths.store_path(configured_dir)) in said
@@ -73,7 +56,7 @@ def test_declining_leaves_the_damaged_store_untouched(qapp, configured_dir):
     prepare_damaged_store(configured_dir)
     before = paths.store_path(configured_dir).read_bytes()
     seen = []
-    answer_the_dialog("Thoát", seen)
+    answer_message_box("Thoát", seen)
     assert ui_app.run_app(configured_dir, exit_when_shown=True) == 1
     assert len(seen) == 1
     assert paths.store_path(configured_dir).read_bytes() == before
