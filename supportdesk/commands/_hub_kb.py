@@ -34,6 +34,8 @@ def register_actions(action) -> None:
     p = action("proposals", "bài các xã đề xuất, chờ tỉnh duyệt", cmd_proposals)
     p.add_argument("--publish", metavar="ID")
     p.add_argument("--reject", metavar="ID")
+    p.add_argument("--province", metavar="CODE",
+                   help="chỉ đề xuất của các xã thuộc tỉnh này")  # fmt: skip
     add_json_flag(p)
 
 
@@ -150,13 +152,15 @@ def cmd_spikes(args) -> int:
 def cmd_proposals(args) -> int:
     from supportdesk.hub import kb as hub_kb
 
+    province = _province(args.province)
     storage = _storage(args)
     if args.publish or args.reject:
         ref = args.publish or args.reject
-        result = _run(lambda: hub_kb.review(storage, ref, publish=bool(args.publish)))
+        result = _run(lambda: hub_kb.review(storage, ref, publish=bool(args.publish),
+                                            province=province))  # fmt: skip
         print_json(result) if args.json else print(f"Đề xuất {ref}: {result['state']}")
         return 0
-    found = hub_kb.proposals(storage)
+    found = hub_kb.proposals(storage, province=province)
     if args.json:
         print_json(found)
     elif not found:

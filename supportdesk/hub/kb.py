@@ -2,6 +2,12 @@
 desks as the catalog `kb` (version, sha256, and the retired uuids carried explicitly), and the
 articles communes propose, which the province reviews, edits and publishes.
 
+Publishing is national: there is one `kb` catalog on a hub, and every desk of every province
+pulls the same articles, whoever published them. Proposals are not: one hub may serve all 34
+provinces (issue 15), so a proposal belongs to the province of the commune that sent it (derived
+from its code by the shipped list, hub/provinces.py, as notices are), and a province user lists
+and reviews only its own communes' proposals; a national user (or the hub's operator) all.
+
 Every published version is the whole set: the published articles and the list of retired
 uuids, so a desk that missed versions still retires what the province withdrew."""
 
@@ -14,6 +20,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from supportdesk.core.kb import drafts, model
+from supportdesk.hub import provinces
+from supportdesk.hub.dashboard import scope_sql
 from supportdesk.hub.service import Commune, HubError, utcnow
 from supportdesk.hub.storage import Storage
 
@@ -44,7 +52,8 @@ def _upsert(db, row: dict, status: str, stamp: str) -> None:
 
 
 def _publish(db, stamp: str) -> dict:
-    """Write the current set as the next version of the `kb` catalog."""
+    """Write the current set as the next version of the `kb` catalog. National: the one catalog
+    every desk pulls, whichever province's proposal an article came from."""
     rows = db.all("SELECT uuid, body, status FROM kb_articles ORDER BY uuid")
     articles = [json.loads(b) for _u, b, s in rows if s == "published"]
     retired = [u for u, _b, s in rows if s == "retired"]
@@ -144,27 +153,45 @@ def receive_proposal(storage: Storage, commune: Commune, body: dict) -> dict:
     return {"proposal_id": proposal_id, "status": "received"}
 
 
-def proposals(storage: Storage, state: str = "pending") -> list[dict]:
+def proposals(
+    storage: Storage, state: str = "pending", *, province: str | None = None
+) -> list[dict]:
+    """Proposals in `state`, oldest first: those of one province's communes, or (None) every
+    commune's, including communes outside the shipped list."""
+    where, params = scope_sql(
+        None if province is None else provinces.communes_of(province), "p.commune_code"
+    )
     with storage.tx(write=False) as db:
         rows = db.all(
             "SELECT p.proposal_id, p.commune_code, c.name, p.body, p.state, p.received_at "
             "FROM kb_proposals p LEFT JOIN communes c ON c.code = p.commune_code "
-            "WHERE p.state = ? ORDER BY p.received_at",
-            [state],
+            f"WHERE p.state = ? AND {where} ORDER BY p.received_at",
+            [state, *params],
         )
     keys = ("proposal_id", "commune_code", "commune_name", "article", "state", "received_at")
-    return [dict(zip(keys, (*r[:3], json.loads(r[3]), *r[4:]))) for r in rows]
+    found = [dict(zip(keys, (*r[:3], json.loads(r[3]), *r[4:]))) for r in rows]
+    return [p | {"province": provinces.province_of(p["commune_code"])} for p in found]
 
 
-def review(storage: Storage, proposal_id: str, *, publish: bool, edits: dict | None = None):
-    """The province publishes a proposal (with its edits) or rejects it."""
+def review(
+    storage: Storage,
+    proposal_id: str,
+    *,
+    publish: bool,
+    edits: dict | None = None,
+    province: str | None = None,
+):
+    """The province publishes a proposal (with its edits) or rejects it. With a province code,
+    only a proposal of that province's communes: another's answers as an unknown id does, so a
+    province user learns nothing of other provinces' proposals."""
     stamp = utcnow()
     with storage.tx() as db:
         found = db.one(
-            "SELECT body FROM kb_proposals WHERE proposal_id = ? AND state = 'pending'",
+            "SELECT body, commune_code FROM kb_proposals "
+            "WHERE proposal_id = ? AND state = 'pending'",
             [proposal_id],
         )
-        if found is None:
+        if found is None or (province is not None and provinces.province_of(found[1]) != province):
             raise HubError(404, "not_found", "no pending proposal with this id")
         result: dict = {"proposal_id": proposal_id, "state": "rejected"}
         if publish:

@@ -5,7 +5,10 @@ the X-CSRF-Token header (the page has it from the server; another site cannot re
 Spikes and notices keep to the user's province (issue 15): a province user sees the spikes of
 its communes, and posts, sees and retracts its province's notices (the nation's are shown to it,
 not retractable); a national user sees the nation's spikes or one province's, and posts for the
-nation or for one province."""
+nation or for one province. Proposed articles keep to the proposing commune's province the same
+way: a province user lists and reviews only its communes' proposals (another's is a 404, as an
+unknown id is); a national user sees all, or one province's when it filters. What a review
+publishes joins the one national `kb` catalog (hub/kb.py)."""
 
 from __future__ import annotations
 
@@ -52,6 +55,14 @@ def listed_notices(storage: Storage, user: access.User, viewed: str | None) -> l
     ]  # fmt: skip
 
 
+def listed_proposals(storage: Storage, viewed: str | None) -> list[dict]:
+    """Pending proposals of the province viewed (None: every commune's), each with its
+    province's name so a national user sees where it came from."""
+    found = hub_kb.proposals(storage, province=viewed)
+    return [p | {"province_name": provinces.name_of(p["province"]) if p["province"] else ""}
+            for p in found]  # fmt: skip
+
+
 def add_routes(app: FastAPI, storage: Storage) -> None:
     async def signed_in(request: Request, *, change: bool = False) -> access.Session:
         token = request.cookies.get(access.COOKIE)
@@ -78,7 +89,7 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
                 "national": user.national,
                 "spikes": spikes.detect(storage, None, scope),
                 "notices": listed_notices(storage, user, viewed),
-                "proposals": hub_kb.proposals(storage),
+                "proposals": listed_proposals(storage, viewed),
             }
 
         return JSONResponse(await run_in_threadpool(gather), headers=NO_STORE)
@@ -126,11 +137,14 @@ def add_routes(app: FastAPI, storage: Storage) -> None:
 
     @app.post("/api/v1/dashboard/proposals/{proposal_id}/{verdict}")
     async def review_proposal(proposal_id: str, verdict: str, request: Request) -> dict:
-        await signed_in(request, change=True)
+        user = (await signed_in(request, change=True)).user
         if verdict not in ("publish", "reject"):
             raise HubError(404, "not_found", "verdict must be publish or reject")
         b = await body(request)
         edits = b.get("article") if isinstance(b.get("article"), dict) else {}
         return await run_in_threadpool(
-            lambda: hub_kb.review(storage, proposal_id, publish=verdict == "publish", edits=edits)
-        )
+            lambda: hub_kb.review(
+                storage, proposal_id[:64], publish=verdict == "publish", edits=edits,
+                province=user.province,  # None: a national user reviews any province's
+            )
+        )  # fmt: skip
