@@ -1,7 +1,8 @@
 """The province-scoped notices and spikes on the dashboard page, in a real headless Chromium:
 a province officer sees its own notices (withdrawable) and the nation's (not), never another
 province's, and its form posts for its province; a national user filtering on a province sees
-that province's spike and one click announces it to that province only."""
+that province's spike and one click announces it to that province only; proposals likewise keep
+to the proposing commune's province."""
 
 from __future__ import annotations
 
@@ -100,3 +101,51 @@ def test_a_national_user_announces_one_provinces_spike_to_it_in_chromium(
     posted = hub_notices.active(storage)
     assert [(n["topic"], n["province"]) for n in posted] == [("vneid", B)]
     assert hub_notices.active(storage, province=A) == []
+
+
+PROPOSALS = "[...document.querySelectorAll('.proposal')].map((p) => p.innerText)"
+TITLES = "[...document.querySelectorAll('.proposal input')].map((i) => i.value)"
+
+
+def test_proposals_keep_to_their_province_on_the_page_in_chromium(hub, hub_storage, tmp_path):
+    """A national user sees both provinces' proposals, named, and filters; a province officer
+    sees and rejects only its own commune's."""
+    import uuid
+
+    from supportdesk.hub import kb as hub_kb
+    from supportdesk.hub.service import Commune
+    from tests.hub.kit import A_COMMUNE, B_COMMUNE, enrolled_token
+
+    storage, url = hub_storage, hub.url
+    for code, title in ((A_COMMUNE, "Bài của Tuyên Quang"), (B_COMMUNE, "Bài của Hà Nội")):
+        enrolled_token(storage, code, f"install-{code}")
+        hub_kb.receive_proposal(
+            storage, Commune(code, f"install-{code}"),
+            {"proposal_id": str(uuid.uuid4()), "article": {"title": title, "steps": ["Mở"]}},
+        )  # fmt: skip
+    access.add_user(storage, "bo", PASSWORD, None)
+    access.add_user(storage, "tuyenquang", PASSWORD, A)
+    nation = signed_in(tmp_path, url, "bo")
+    try:
+        nation.wait_for("document.querySelectorAll('.proposal').length === 2")
+        shown = nation.eval(PROPOSALS)
+        assert any(p.startswith("Thành phố Hà Nội · ") for p in shown), shown
+        nation.eval(
+            "(() => { const s = document.getElementById('province');"
+            f" s.value = {A!r}; s.dispatchEvent(new Event('change')); return true; }})()"
+        )
+        nation.wait_for("document.querySelectorAll('.proposal').length === 1")
+        assert nation.eval(TITLES) == ["Bài của Tuyên Quang"]
+    finally:
+        nation.close()
+    officer = signed_in(tmp_path, url, "tuyenquang")
+    try:
+        officer.wait_for("document.querySelectorAll('.proposal').length === 1")
+        assert officer.eval(TITLES) == ["Bài của Tuyên Quang"]
+        assert "Hà Nội" not in officer.eval("document.body.innerText")
+        officer.eval("document.querySelectorAll('.proposal button')[1].click(); true")  # Từ chối
+        officer.wait_for("document.querySelectorAll('.proposal').length === 0")
+        assert officer.eval("document.getElementById('error').textContent") == ""
+    finally:
+        officer.close()
+    assert [p["article"]["title"] for p in hub_kb.proposals(storage)] == ["Bài của Hà Nội"]
