@@ -3,6 +3,7 @@
 Takes about a minute on two cores (PyInstaller, then the checks), so it runs only when asked:
 SUPPORTDESK_BUILD_BUNDLE=1 python -m pytest tests/packaging -m slow"""
 
+import json
 import os
 import subprocess
 import sys
@@ -50,6 +51,23 @@ def test_frozen_self_test_passes_offscreen(bundle, tmp_path):
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "self-test: ĐẠT" in out.stdout
+
+
+def test_frozen_app_runs_its_team_endpoint(bundle, tmp_path):
+    """The app's own background job, as the app starts it in the bundle: the sealed bodies need
+    PyNaCl's compiled part, which freezing once left out (`No module named '_cffi_backend'`)."""
+    env = {**os.environ, "SUPPORTDESK_DATA_DIR": str(tmp_path)}
+    out = subprocess.run(
+        [str(build_bundle.cli_executable()), "background", "team-serve", "--port", "0"],
+        stdin=subprocess.DEVNULL,  # closed at once: the endpoint answers, then stops
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert json.loads(out.stdout.splitlines()[0])["port"] > 0
 
 
 def test_frozen_cli_lists_every_subcommand(bundle):
