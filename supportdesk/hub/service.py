@@ -214,14 +214,7 @@ def _fast_pg(storage: Storage, body: dict, who_sql: str, who: str, canonical: by
             "ins AS (INSERT INTO submissions (submission_id, commune_code, period_type, "
             "period_id, revision, content_sha256, body, receipt, received_at) "
             "SELECT ?, code, ?, ?, ?, ?, ?, ?, ? FROM who ON CONFLICT DO NOTHING "
-            "RETURNING submission_id), "
-            "lat AS (INSERT INTO latest (commune_code, period_type, period_id, revision, "
-            "submission_id, received_at) SELECT ?, ?, ?, ?, submission_id, ? FROM ins "
-            "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
-            "revision = excluded.revision, submission_id = excluded.submission_id, "
-            "received_at = excluded.received_at WHERE excluded.revision > latest.revision), "
-            "seen AS (UPDATE communes SET last_seen_at = ? WHERE code = ? "
-            "AND EXISTS (SELECT 1 FROM ins)) SELECT count(*) FROM ins",
+            "RETURNING submission_id), " + _PG_AFTER_INSERT,
             [who, code, body["install_id"], ptype, pid, ptype, pid, revision,
              sid, ptype, pid, revision, digest, canonical.decode(), json.dumps(receipt), now,
              code, ptype, pid, revision, now, now, code],
@@ -254,6 +247,20 @@ LATEST_UPSERT = (
 )
 
 
+# On PostgreSQL, after an `ins` CTE that returns the submission id it stored (if any): `latest`
+# moves forward (LATEST_UPSERT's rule), the commune is seen, and the count says whether it was
+# stored. Its parameters: code, period type, period id, revision, now, now, code.
+_PG_AFTER_INSERT = (
+    "lat AS (INSERT INTO latest (commune_code, period_type, period_id, revision, "
+    "submission_id, received_at) SELECT ?, ?, ?, ?, submission_id, ? FROM ins "
+    "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
+    "revision = excluded.revision, submission_id = excluded.submission_id, "
+    "received_at = excluded.received_at WHERE excluded.revision > latest.revision), "
+    "seen AS (UPDATE communes SET last_seen_at = ? WHERE code = ? "
+    "AND EXISTS (SELECT 1 FROM ins)) SELECT count(*) FROM ins"
+)
+
+
 def _store_pg(db, row: list) -> bool:
     """The three writes as one statement: atomic on its own, one round trip."""
     sid, code, ptype, pid, revision, *_rest, now = row
@@ -261,13 +268,7 @@ def _store_pg(db, row: list) -> bool:
         "WITH ins AS (INSERT INTO submissions (submission_id, commune_code, period_type, "
         "period_id, revision, content_sha256, body, receipt, received_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING submission_id), "
-        "lat AS (INSERT INTO latest (commune_code, period_type, period_id, revision, "
-        "submission_id, received_at) SELECT ?, ?, ?, ?, submission_id, ? FROM ins "
-        "ON CONFLICT (commune_code, period_type, period_id) DO UPDATE SET "
-        "revision = excluded.revision, submission_id = excluded.submission_id, "
-        "received_at = excluded.received_at WHERE excluded.revision > latest.revision), "
-        "seen AS (UPDATE communes SET last_seen_at = ? WHERE code = ? "
-        "AND EXISTS (SELECT 1 FROM ins)) SELECT count(*) FROM ins",
+        + _PG_AFTER_INSERT,
         [*row, code, ptype, pid, revision, now, now, code],
     )
     return found[0] == 1
